@@ -1,0 +1,47 @@
+@doc:possible-errors @needs:anonymous-creation @may-create-account
+Feature: Requests the API rejects before account creation starts
+  The documentation's table of possible errors:
+    badtoken        "Invalid create account token"
+    notoken         "The token parameter must be set."
+    mustpostparams  "The following parameter was found in the query string, but must be in the POST body: createtoken."
+    missingparam    "At least one of the parameters "createcontinue" and "createreturnurl" is required."
+  and the module help: "This module only accepts POST requests." A GET request carries createtoken in
+  the query string, so the table's answer to it is mustpostparams.
+  A rejected request creates nothing, so each scenario also checks that no account appeared.
+
+  Background:
+    Given I have fetched the fields and a createaccount token
+
+  @id:badtoken
+  Scenario: A token the wiki did not issue is rejected
+    When I create an account with an invalid token
+    Then the request is rejected with error code "badtoken"
+    And no account was created
+    And the error information reads "Invalid create account token"
+
+  @id:notoken
+  Scenario: A request without a token is rejected
+    When I create an account without a token
+    Then the request is rejected with error code "notoken"
+    And no account was created
+    And the error information reads "The token parameter must be set."
+
+  @id:mustpostparams
+  Scenario: A token in the query string is rejected
+    When I create an account with the token in the query string
+    Then the request is rejected with error code "mustpostparams"
+    And no account was created
+    And the error information reads "The following parameter was found in the query string, but must be in the POST body: createtoken."
+
+  @id:get-request @doc:module-help
+  Scenario: A GET request is rejected
+    When I create an account with a GET request
+    Then the request is rejected with error code "mustpostparams"
+    And no account was created
+
+  @id:missingparam
+  Scenario: A request with neither createreturnurl nor createcontinue is rejected
+    When I create an account without createreturnurl or createcontinue
+    Then the request is rejected with error code "missingparam"
+    And no account was created
+    And the error information reads 'At least one of the parameters "createcontinue" and "createreturnurl" is required.'

@@ -1,0 +1,64 @@
+package org.mwconform.accounts;
+
+import org.mwconform.client.AuthField;
+import org.mwconform.client.AuthManagerInfo;
+import org.mwconform.client.AuthRequest;
+import org.mwconform.client.CreateAccountRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a createaccount request from the fields authmanagerinfo announces, the way the documentation's
+ * general procedure says a client should, instead of from hard-coded field names.
+ */
+public final class FormFiller {
+    /** Field types that carry nothing to send back (descriptions, images). */
+    private static final List<String> DISPLAY_ONLY = List.of("null", "button");
+
+    /** The result: the request, and the required fields nobody here knows how to answer. */
+    public record Filled(CreateAccountRequest request, List<String> unanswerable) {
+    }
+
+    public Filled fill(AuthManagerInfo info, NewAccount account, String token, String returnUrl) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> unanswerable = new ArrayList<>();
+        for (AuthRequest request : info.requests()) {
+            for (AuthField field : request.fields().values()) {
+                if (DISPLAY_ONLY.contains(field.type())) {
+                    continue;
+                }
+                String value = answer(field, account);
+                if (value != null) {
+                    values.put(field.name(), value);
+                } else if (field.optional() || !isRequired(request)) {
+                    // A submitted form sends its empty fields too; MediaWiki ignores a request
+                    // (UserDataAuthenticationRequest: email, realname) unless all its fields are present.
+                    values.putIfAbsent(field.name(), "");
+                } else {
+                    unanswerable.add(field.name() + " (" + request.id() + ")");
+                }
+            }
+        }
+        values.put("createreturnurl", returnUrl);
+        if (token != null) {
+            values.put("createtoken", token);
+        }
+        return new Filled(CreateAccountRequest.of(values), List.copyOf(unanswerable));
+    }
+
+    private static String answer(AuthField field, NewAccount account) {
+        return switch (field.name()) {
+            case "username" -> account.username();
+            case "password", "retype" -> account.password();
+            default -> "hidden".equals(field.type()) ? field.value() : null;
+        };
+    }
+
+    /** "required" and "primary-required" requests must be answered; "optional" ones may be left out. */
+    private static boolean isRequired(AuthRequest request) {
+        return request.required() == null || !request.required().equals("optional");
+    }
+}

@@ -1,0 +1,20 @@
+package org.mwconform.applicability;
+
+import java.util.Collection;
+
+/** What a scenario may leave behind, declared as a tag. Accounts are forever, so both kinds need a writable wiki. */
+public final class SideEffect {
+    /** The scenario creates an account when the wiki conforms. */
+    public static final String CREATES_ACCOUNT = "@creates-account";
+    /** The scenario expects a rejection, but a wiki that does not conform would create an account. */
+    public static final String MAY_CREATE_ACCOUNT = "@may-create-account";
+    /** Reads only. */
+    public static final String READ_ONLY = "@read-only";
+
+    private SideEffect() {
+    }
+
+    public static boolean writes(Collection<String> tags) {
+        return tags.contains(CREATES_ACCOUNT) || tags.contains(MAY_CREATE_ACCOUNT);
+    }
+}

@@ -1,0 +1,161 @@
+package org.mwconform.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mwconform.accounts.AccountFactory;
+import org.mwconform.deployments.ConfigurationException;
+import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.DeploymentLoader;
+import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.report.DeploymentResult;
+import org.mwconform.report.RunReport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** {@code mwconform run}: start what is local, check each target, run every scenario on each deployment, report. */
+final class RunCommand {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path home;
+    private final PrintStream out;
+
+    RunCommand(Path home, PrintStream out) {
+        this.home = home;
+        this.out = out;
+    }
+
+    int run(RunOptions options) {
+        Instant started = Instant.now();
+        String runId = AccountFactory.newRunId();
+        List<Deployment> deployments = deployments(options);
+        Path reports = home.resolve(options.reportsDir());
+        Path runDir = reports.resolve("runs").resolve(runId);
+        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
+
+        Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
+        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads());
+        DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null);
+        List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
+                new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))));
+
+        Instant finished = Instant.now();
+        RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version()), results);
+        write(runDir, report);
+        Path latest = pointLatest(reports, runDir);
+
+        for (DeploymentResult result : results) {
+            out.println(result.summaryLine());
+            result.results().stream().filter(r -> !r.outcome().isExpected())
+                    .forEach(r -> out.println("  " + r.outcome().label() + ": " + r.scenario()
+                            + (r.reason() == null ? "" : " — " + r.reason())));
+        }
+        out.println("results: " + latest.resolve("results.json") + " (" + report.run().durationSeconds() + " s)");
+        if (options.tags() != null && results.stream().allMatch(r -> r.results().isEmpty())) {
+            throw new UsageException("no scenario matches --tags " + options.tags());
+        }
+        return results.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
+    }
+
+    private List<Deployment> deployments(RunOptions options) {
+        DeploymentLoader loader = new DeploymentLoader();
+        List<Deployment> deployments = new ArrayList<>();
+        if (options.target() != null) {
+            deployments.add(loader.adHoc(options.target(), options.targetWritable(), options.usernamePrefix()));
+        }
+        List<Path> files = options.environments();
+        if (files.isEmpty() && options.target() == null) {
+            files = localEnvironmentFiles();
+        }
+        for (Path file : files) {
+            deployments.add(loader.load(file));
+        }
+        Map<String, Deployment> byName = new LinkedHashMap<>();
+        for (Deployment d : deployments) {
+            if (byName.put(d.name(), d) != null) {
+                throw new ConfigurationException("two environments are named '" + d.name() + "'");
+            }
+        }
+        return deployments;
+    }
+
+    private List<Path> localEnvironmentFiles() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.resolve("environments"), "local-*.yml")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new ConfigurationException(home.resolve("environments") + ": cannot list environment files (" + e.getMessage() + ")");
+        }
+        files.removeIf(f -> f.getFileName().toString().endsWith(".expectations.yml"));
+        if (files.isEmpty()) {
+            throw new ConfigurationException("no environments/local-*.yml found under " + home + "; pass --env FILE or --target URL");
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** Deployments run concurrently, each in its own scenario process. */
+    private static List<DeploymentResult> runAll(List<Deployment> deployments,
+                                                 java.util.function.Function<Deployment, DeploymentResult> one) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, deployments.size()));
+        try {
+            List<Future<DeploymentResult>> futures = deployments.stream().map(d -> pool.submit(() -> one.apply(d))).toList();
+            List<DeploymentResult> results = new ArrayList<>();
+            for (Future<DeploymentResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (Exception e) {
+            throw new IllegalStateException("a deployment run broke: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void write(Path runDir, RunReport report) {
+        try {
+            Files.createDirectories(runDir);
+            JSON.writeValue(runDir.resolve("results.json").toFile(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** reports/latest always names the newest run; older runs stay under reports/runs/ (nothing is lost). */
+    private static Path pointLatest(Path reports, Path runDir) {
+        Path latest = reports.resolve("latest");
+        try {
+            Path tmp = reports.resolve(".latest-" + runDir.getFileName());
+            Files.deleteIfExists(tmp);
+            Files.createSymbolicLink(tmp, reports.relativize(runDir));
+            Files.move(tmp, latest, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot point " + latest + " at " + runDir, e);
+        }
+        return latest;
+    }
+
+    private Path allureHome() {
+        String configured = System.getProperty("mwconform.allureHome");
+        return configured != null ? Path.of(configured) : home.resolve("target/allure-commandline/allure-2.34.1");
+    }
+
+    private static String version() {
+        String v = RunCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

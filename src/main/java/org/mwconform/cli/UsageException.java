@@ -1,0 +1,8 @@
+package org.mwconform.cli;
+
+/** The command line is wrong: one line of what to do instead, exit code 2. */
+public class UsageException extends RuntimeException {
+    public UsageException(String oneLine) {
+        super(oneLine);
+    }
+}

@@ -1,0 +1,140 @@
+package org.mwconform.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.mwconform.secrets.SecretMasker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.mwconform.client.ApiResponse.text;
+
+/**
+ * The small typed client the steps talk to: tokens, authmanagerinfo, createaccount and the checks
+ * through list=users and list=logevents. The only place that knows the Action API's JSON paths.
+ */
+public final class MediaWikiApi {
+    private final ApiTransport transport;
+    private final SecretMasker masker;
+
+    public MediaWikiApi(ApiTransport transport, SecretMasker masker) {
+        this.transport = transport;
+        this.masker = masker;
+    }
+
+    public ApiTransport transport() {
+        return transport;
+    }
+
+    /** {@code meta=tokens&type=createaccount}; the token is registered as a secret. Empty when none is issued. */
+    public Optional<String> createAccountToken() {
+        ApiResponse response = get("fetch a createaccount token", Map.of("action", "query", "meta", "tokens", "type", "createaccount"));
+        JsonNode tokens = response.json().path("query").path("tokens");
+        Optional<String> token = Optional.ofNullable(text(tokens, "createaccounttoken"));
+        // The whole token and its HMAC part, so neither the escaped nor the bare form leaks.
+        token.ifPresent(t -> masker.register(t.split("\\+")[0]));
+        return token.map(masker::register);
+    }
+
+    public AuthManagerInfo authManagerInfo() {
+        ApiResponse response = get("read authmanagerinfo for account creation",
+                Map.of("action", "query", "meta", "authmanagerinfo", "amirequestsfor", "create"));
+        JsonNode info = response.json().path("query").path("authmanagerinfo");
+        return new AuthManagerInfo(info.has("cancreateaccounts") && isTrue(info.get("cancreateaccounts")),
+                requests(info.path("requests")));
+    }
+
+    /** Rights of the current session's user ({@code meta=userinfo}). */
+    public List<String> currentUserRights() {
+        ApiResponse response = get("read the current user's rights", Map.of("action", "query", "meta", "userinfo", "uiprop", "rights"));
+        return strings(response.json().path("query").path("userinfo").path("rights"));
+    }
+
+    public SiteInfo siteInfo() {
+        ApiResponse response = get("read siteinfo", Map.of("action", "query", "meta", "siteinfo", "siprop", "general|extensions"));
+        JsonNode query = response.json().path("query");
+        List<String> extensions = new ArrayList<>();
+        query.path("extensions").forEach(e -> extensions.add(text(e, "name")));
+        JsonNode general = query.path("general");
+        return new SiteInfo(text(general, "generator"), text(general, "sitename"), extensions);
+    }
+
+    public CreateAccountOutcome createAccount(CreateAccountRequest request, Delivery delivery) {
+        Map<String, String> params = request.params();
+        Map<String, String> query = new LinkedHashMap<>();
+        if (delivery == Delivery.TOKEN_IN_QUERY_STRING && params.containsKey("createtoken")) {
+            query.put("createtoken", params.remove("createtoken"));
+        }
+        ApiTransport.Placement placement = delivery == Delivery.GET ? ApiTransport.Placement.GET_QUERY : ApiTransport.Placement.POST_BODY;
+        ApiResponse response = transport.send("create an account", placement, params, query, true);
+        JsonNode node = response.json().get("createaccount");
+        return new CreateAccountOutcome(response, node == null ? null : createAccountResult(node), response.error());
+    }
+
+    /** {@code list=users} for one name. {@code record=false} while polling, so the report keeps one exchange, not forty. */
+    public WikiUser user(String name, boolean record) {
+        ApiResponse response = send("look the account up in list=users", Map.of("action", "query", "list", "users",
+                "ususers", name, "usprop", "registration"), record);
+        JsonNode user = response.json().path("query").path("users").path(0);
+        JsonNode id = user.get("userid");
+        return new WikiUser(text(user, "name"), id == null ? null : id.asLong(), user.has("missing"), user.has("invalid"),
+                text(user, "registration"));
+    }
+
+    /** The newusers log entries for one user page, newest first. */
+    public List<LogEvent> newUsersLog(String username, boolean record) {
+        ApiResponse response = send("read the newusers log", Map.of("action", "query", "list", "logevents",
+                "letype", "newusers", "letitle", "User:" + username, "leprop", "ids|type|title|user|comment|timestamp|details",
+                "lelimit", "10"), record);
+        List<LogEvent> events = new ArrayList<>();
+        for (JsonNode e : response.json().path("query").path("logevents")) {
+            events.add(new LogEvent(e.path("logid").asLong(), text(e, "type"), text(e, "action"), text(e, "title"),
+                    text(e, "user"), text(e, "comment"), text(e, "timestamp")));
+        }
+        return events;
+    }
+
+    private ApiResponse get(String purpose, Map<String, String> params) {
+        return transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), true);
+    }
+
+    private ApiResponse send(String purpose, Map<String, String> params, boolean record) {
+        return transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), record);
+    }
+
+    private static CreateAccountResult createAccountResult(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return new CreateAccountResult(text(node, "status"), text(node, "username"), text(node, "message"),
+                text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")),
+                java.util.Set.copyOf(keys));
+    }
+
+    private static List<AuthRequest> requests(JsonNode array) {
+        List<AuthRequest> requests = new ArrayList<>();
+        for (JsonNode r : array) {
+            Map<String, AuthField> fields = new LinkedHashMap<>();
+            r.path("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), new AuthField(f.getKey(),
+                    text(f.getValue(), "type"), text(f.getValue(), "label"), text(f.getValue(), "help"),
+                    text(f.getValue(), "value"), f.getValue().has("optional") && isTrue(f.getValue().get("optional")))));
+            Map<String, String> metadata = new LinkedHashMap<>();
+            r.path("metadata").fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+            requests.add(new AuthRequest(text(r, "id"), text(r, "required"), text(r, "provider"), text(r, "account"),
+                    metadata, fields));
+        }
+        return requests;
+    }
+
+    /** formatversion=1 says "true" with an empty string and "false" by leaving the member out. */
+    private static boolean isTrue(JsonNode value) {
+        return value != null && !value.isNull() && !(value.isBoolean() && !value.asBoolean());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

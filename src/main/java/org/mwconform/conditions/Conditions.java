@@ -1,0 +1,40 @@
+package org.mwconform.conditions;
+
+/** The catalogue of conditions. Ids are stable: expectations files refer to them. */
+public final class Conditions {
+    public static final Condition TOKEN_ISSUED =
+            new Condition("tokens.createaccount-issued", "meta=tokens issues a createaccount token");
+    public static final Condition TOKEN_FORMAT =
+            new Condition("tokens.createaccount-format", "the token is hex digits followed by +\\");
+    public static final Condition AMI_CAN_CREATE =
+            new Condition("authmanagerinfo.cancreateaccounts", "authmanagerinfo says accounts can be created");
+    public static final Condition AMI_REQUEST_SHAPE =
+            new Condition("authmanagerinfo.request-shape", "every request has id, required, provider, account and fields");
+    public static final Condition AMI_FIELDS =
+            new Condition("authmanagerinfo.fields", "the announced fields include the documented ones");
+    public static final Condition FORM_FILLABLE =
+            new Condition("createaccount.form-fillable", "every required announced field can be filled in");
+    public static final Condition API_ERROR_CODE =
+            new Condition("api.error-code", "the request is rejected with the documented error code");
+    public static final Condition API_ERROR_INFO =
+            new Condition("api.error-info", "the error's info is the documented text");
+    public static final Condition API_ERROR_SHAPE =
+            new Condition("api.error-shape", "the error has a code and an info text");
+    public static final Condition STATUS =
+            new Condition("createaccount.status", "createaccount answers with the documented status");
+    public static final Condition MESSAGECODE =
+            new Condition("createaccount.messagecode", "a FAIL carries the documented messagecode");
+    public static final Condition PASS_SHAPE =
+            new Condition("createaccount.pass-shape", "a PASS carries status and the created username");
+    public static final Condition FAIL_SHAPE =
+            new Condition("createaccount.fail-shape", "a FAIL carries status, message and messagecode");
+    public static final Condition ACCOUNT_EXISTS =
+            new Condition("users.account-exists", "list=users shows the new account");
+    public static final Condition NO_ACCOUNT =
+            new Condition("users.no-account", "list=users shows no account was created");
+    public static final Condition NEWUSERS_LOGGED =
+            new Condition("logevents.newusers-create", "list=logevents has a newusers/create entry for the account");
+
+    private Conditions() {
+    }
+}

@@ -1,0 +1,32 @@
+package org.mwconform.deployments;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A wiki the harness tests, as its environment file describes it.
+ *
+ * @param writable      the owner marked it disposable: the harness may create accounts there
+ * @param localSettings for deployments the project starts itself: the settings fragment's name, else null
+ * @param credentials   role to the name of the environment variable holding it; never the secret itself
+ * @param source        the environment file, or null for an ad-hoc {@code --target}
+ */
+public record Deployment(String name, URI api, String description, boolean writable, String usernamePrefix,
+                         String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
+                         Path source) {
+    public static final String DEFAULT_USERNAME_PREFIX = "Mwconform";
+
+    public boolean isLocal() {
+        return localSettings != null;
+    }
+
+    /** The reviewed known-deviations file beside the environment file: {@code NAME.expectations.yml}. */
+    public Path expectationsFile() {
+        if (source == null) {
+            return null;
+        }
+        String file = source.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return source.resolveSibling(file + ".expectations.yml");
+    }
+}

@@ -1,0 +1,67 @@
+package org.mwconform.deployments;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the deployments the project runs itself, through {@code environments/local/mw up},
+ * which installs and serves them (in parallel) and is a no-op for those already up.
+ */
+public final class LocalProvisioner {
+    private static final long TIMEOUT_MINUTES = 15;
+    private final Path script;
+
+    public LocalProvisioner(Path home) {
+        this.script = home.resolve("environments/local/mw");
+    }
+
+    /** Name to failure line, for each deployment that could not be started; empty when all are up. */
+    public Map<String, String> up(List<Deployment> deployments) {
+        List<String> names = deployments.stream().filter(Deployment::isLocal).map(Deployment::name).toList();
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return failures;
+        }
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "up"));
+        command.addAll(names);
+        List<String> output = new ArrayList<>();
+        int exit;
+        try {
+            Path log = Files.createTempFile("mwconform-local-up", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                names.forEach(n -> failures.put(n, "environments/local/mw up did not finish in " + TIMEOUT_MINUTES + " minutes"));
+                return failures;
+            }
+            exit = process.exitValue();
+            output.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            names.forEach(n -> failures.put(n, "cannot run environments/local/mw: " + e.getMessage()));
+            return failures;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            names.forEach(n -> failures.put(n, "interrupted while starting local deployments"));
+            return failures;
+        }
+        output.forEach(line -> System.out.println("  " + line));
+        if (exit != 0) {
+            String last = output.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit code " + exit);
+            for (String name : names) {
+                boolean up = output.stream().anyMatch(l -> l.startsWith(name + " up"));
+                if (!up) {
+                    failures.put(name, output.stream().filter(l -> l.startsWith(name + " ")).reduce((a, b) -> b).orElse(last));
+                }
+            }
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,17 @@
+package org.mwconform.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * One scenario as the scenario process saw it, before expectations are applied.
+ *
+ * @param status      Cucumber's status: PASSED, FAILED, SKIPPED, UNDEFINED, ...
+ * @param errorType   the simple class name of what ended the scenario, if anything
+ * @param conditionId the failing condition, when a named condition failed
+ * @param message     one line, masked
+ */
+public record ScenarioRecord(String id, String feature, String scenario, String uri, int line, List<String> tags,
+                             String status, String errorType, String conditionId, String message, JsonNode evidence) {
+}

@@ -1,0 +1,60 @@
+package org.mwconform.steps;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.assertj.core.api.SoftAssertions;
+import org.mwconform.client.AuthField;
+import org.mwconform.client.AuthRequest;
+import org.mwconform.world.ScenarioWorld;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwconform.conditions.Conditions.AMI_CAN_CREATE;
+import static org.mwconform.conditions.Conditions.AMI_FIELDS;
+import static org.mwconform.conditions.Conditions.AMI_REQUEST_SHAPE;
+
+public class AuthManagerInfoSteps {
+    private static final List<String> REQUIRED_LEVELS = List.of("required", "primary-required", "optional");
+    private final ScenarioWorld world;
+
+    public AuthManagerInfoSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @When("I ask authmanagerinfo which fields account creation uses")
+    public void askAuthManagerInfo() {
+        world.authManagerInfo(world.api().authManagerInfo());
+    }
+
+    @Then("it says that accounts can be created")
+    public void canCreate() {
+        world.verifier().check(AMI_CAN_CREATE, () -> assertThat(world.authManagerInfo().canCreateAccounts())
+                .as("authmanagerinfo.cancreateaccounts").isTrue());
+    }
+
+    @Then("each request has an id, a required level, a provider, an account and its fields")
+    public void requestShape() {
+        world.verifier().check(AMI_REQUEST_SHAPE, () -> {
+            assertThat(world.authManagerInfo().requests()).as("authmanagerinfo.requests").isNotEmpty();
+            SoftAssertions soft = new SoftAssertions();
+            for (AuthRequest r : world.authManagerInfo().requests()) {
+                soft.assertThat(r.id()).as("request id").isNotBlank();
+                soft.assertThat(r.required()).as("required of " + r.id()).isIn(REQUIRED_LEVELS);
+                soft.assertThat(r.provider()).as("provider of " + r.id()).isNotNull();
+                soft.assertThat(r.account()).as("account of " + r.id()).isNotNull();
+                for (AuthField f : r.fields().values()) {
+                    soft.assertThat(f.type()).as("type of field " + f.name()).isNotBlank();
+                    soft.assertThat(f.label()).as("label of field " + f.name()).isNotNull();
+                }
+            }
+            soft.assertAll();
+        });
+    }
+
+    @Then("the announced fields include")
+    public void fieldsInclude(List<String> names) {
+        world.verifier().check(AMI_FIELDS, () -> assertThat(world.authManagerInfo().fields())
+                .extracting(AuthField::name).as("announced fields").containsAll(names));
+    }
+}

@@ -1,0 +1,80 @@
+package org.mwconform.steps;
+
+import io.cucumber.java.en.Then;
+import org.mwconform.client.ApiError;
+import org.mwconform.client.CreateAccountOutcome;
+import org.mwconform.client.CreateAccountResult;
+import org.mwconform.world.ScenarioWorld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwconform.conditions.Conditions.API_ERROR_CODE;
+import static org.mwconform.conditions.Conditions.API_ERROR_INFO;
+import static org.mwconform.conditions.Conditions.API_ERROR_SHAPE;
+import static org.mwconform.conditions.Conditions.FAIL_SHAPE;
+import static org.mwconform.conditions.Conditions.MESSAGECODE;
+import static org.mwconform.conditions.Conditions.PASS_SHAPE;
+import static org.mwconform.conditions.Conditions.STATUS;
+
+/** What the createaccount response says: PASS, FAIL with a messagecode, or a rejected request. */
+public class OutcomeSteps {
+    private final ScenarioWorld world;
+
+    public OutcomeSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @Then("account creation passes for that username")
+    public void passes() {
+        CreateAccountResult result = result(CreateAccountResult.PASS);
+        world.verifier().check(PASS_SHAPE, () -> {
+            assertThat(result.keys()).as("members of createaccount").contains("status", "username");
+            assertThat(result.username()).as("createaccount.username").isEqualTo(world.account().username());
+        });
+    }
+
+    @Then("account creation fails with messagecode {string}")
+    public void failsWith(String messagecode) {
+        CreateAccountResult result = result(CreateAccountResult.FAIL);
+        world.verifier().check(MESSAGECODE, () -> assertThat(result.messagecode()).as("createaccount.messagecode").isEqualTo(messagecode));
+        world.verifier().check(FAIL_SHAPE, () -> {
+            assertThat(result.keys()).as("members of createaccount").contains("status", "message", "messagecode");
+            assertThat(result.message()).as("createaccount.message").isNotBlank();
+        });
+    }
+
+    @Then("the request is rejected with error code {string}")
+    public void rejectedWith(String code) {
+        CreateAccountOutcome outcome = world.outcome();
+        world.verifier().check(API_ERROR_CODE, () -> assertThat(outcome.error())
+                .as("the top-level error (the wiki answered %s)", describe(outcome)).isNotNull()
+                .extracting(ApiError::code).as("error.code").isEqualTo(code));
+        world.verifier().check(API_ERROR_SHAPE, () -> {
+            assertThat(outcome.error().info()).as("error.info").isNotBlank();
+            assertThat(outcome.result()).as("a createaccount object beside the error").isNull();
+        });
+    }
+
+    @Then("the error information reads {string}")
+    public void errorInfo(String info) {
+        ApiError error = world.outcome().error();
+        world.verifier().check(API_ERROR_INFO, () -> assertThat(error).as("the top-level error").isNotNull()
+                .extracting(ApiError::info).as("error.info").isEqualTo(info));
+    }
+
+    private CreateAccountResult result(String expectedStatus) {
+        CreateAccountOutcome outcome = world.outcome();
+        world.verifier().check(STATUS, () -> assertThat(outcome.result())
+                .as("the createaccount object (the wiki answered %s)", describe(outcome)).isNotNull()
+                .extracting(CreateAccountResult::status).as("createaccount.status").isEqualTo(expectedStatus));
+        return outcome.result();
+    }
+
+    private static String describe(CreateAccountOutcome outcome) {
+        if (outcome.error() != null) {
+            return "error " + outcome.error().code();
+        }
+        CreateAccountResult r = outcome.result();
+        return r == null ? "neither createaccount nor error" : "status " + r.status()
+                + (r.messagecode() == null ? "" : " / " + r.messagecode());
+    }
+}

@@ -1,0 +1,100 @@
+package org.mwconform.world;
+
+import org.mwconform.accounts.AccountFactory;
+import org.mwconform.accounts.FormFiller;
+import org.mwconform.accounts.NewAccount;
+import org.mwconform.client.ApiTransport;
+import org.mwconform.client.AuthManagerInfo;
+import org.mwconform.client.CreateAccountOutcome;
+import org.mwconform.client.CreateAccountRequest;
+import org.mwconform.client.Delivery;
+import org.mwconform.client.Exchange;
+import org.mwconform.client.MediaWikiApi;
+import org.mwconform.conditions.Verifier;
+import org.mwconform.deployments.Deployment;
+import org.mwconform.secrets.SecretMasker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Everything one scenario knows, created fresh for each scenario by PicoContainer and shared by its
+ * step classes. Holds no static state: two scenarios never see each other's session or secrets.
+ */
+public class ScenarioWorld {
+    private final RunSettings settings;
+    private final SecretMasker masker = new SecretMasker();
+    private final Verifier verifier = new Verifier(masker);
+    private final AccountFactory accounts;
+    private final List<ApiTransport> sessions = new CopyOnWriteArrayList<>();
+    private final List<String> applicabilityEvidence = new ArrayList<>();
+    private final MediaWikiApi api;
+
+    private AuthManagerInfo authManagerInfo;
+    private String token;
+    private NewAccount account;
+    private CreateAccountRequest request;
+    private CreateAccountOutcome outcome;
+
+    public ScenarioWorld() {
+        this(RunSettings.fromSystemProperties());
+    }
+
+    /** For the harness's own tests; PicoContainer needs the single public constructor above. */
+    public static ScenarioWorld forSettings(RunSettings settings) {
+        return new ScenarioWorld(settings);
+    }
+
+    private ScenarioWorld(RunSettings settings) {
+        this.settings = settings;
+        this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
+        this.api = newSession();
+    }
+
+    /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
+    public MediaWikiApi newSession() {
+        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker);
+        sessions.add(transport);
+        return new MediaWikiApi(transport, masker);
+    }
+
+    /** Step 1 of the documented procedure: the fields from authmanagerinfo and a createaccount token. */
+    public FormFiller.Filled prepareCreation(NewAccount newAccount) {
+        authManagerInfo = api.authManagerInfo();
+        token = api.createAccountToken().orElse(null);
+        account = newAccount;
+        FormFiller.Filled filled = new FormFiller().fill(authManagerInfo, newAccount, token, returnUrl());
+        request = filled.request();
+        return filled;
+    }
+
+    public CreateAccountOutcome submit(CreateAccountRequest changed, Delivery delivery) {
+        request = changed;
+        outcome = api.createAccount(changed, delivery);
+        return outcome;
+    }
+
+    /** Where the documentation's samples point createreturnurl: the wiki itself. */
+    public String returnUrl() {
+        return settings.deployment().api().resolve("/").toString();
+    }
+
+    public List<Exchange> exchanges() {
+        return sessions.stream().flatMap(s -> s.exchanges().stream()).toList();
+    }
+
+    public Deployment deployment() { return settings.deployment(); }
+    public MediaWikiApi api() { return api; }
+    public SecretMasker masker() { return masker; }
+    public Verifier verifier() { return verifier; }
+    public AccountFactory accounts() { return accounts; }
+    public List<String> applicabilityEvidence() { return applicabilityEvidence; }
+    public AuthManagerInfo authManagerInfo() { return authManagerInfo; }
+    public void authManagerInfo(AuthManagerInfo info) { this.authManagerInfo = info; }
+    public String token() { return token; }
+    public void token(String token) { this.token = token; }
+    public NewAccount account() { return account; }
+    public CreateAccountRequest request() { return request; }
+    public CreateAccountOutcome outcome() { return outcome; }
+}
