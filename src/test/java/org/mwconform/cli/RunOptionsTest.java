@@ -1,0 +1,41 @@
+package org.mwconform.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunOptionsTest {
+    @Test
+    void parsesTheOptions() {
+        RunOptions o = RunOptions.parse(List.of("--target", "http://127.0.0.1:1/api.php", "--writable", "--tags", "@read-only", "--threads", "2"));
+        assertThat(o.target()).isEqualTo("http://127.0.0.1:1/api.php");
+        assertThat(o.targetWritable()).isTrue();
+        assertThat(o.tags()).isEqualTo("@read-only");
+        assertThat(o.threads()).isEqualTo(2);
+    }
+
+    @Test
+    void badUsageIsOneLineAndExitCodeTwo() {
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--threads", "many"))).hasMessageContaining("--threads takes");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--writable"))).hasMessageContaining("--writable goes with --target");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(List.of("run", "--bogus"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mwconform: unknown option '--bogus'; see 'mwconform help'" + System.lineSeparator());
+    }
+
+    @Test
+    void aBrokenEnvironmentFileIsExitCodeTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(List.of("run", "--env", "no/such/file.yml"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString().contains("no such environment file");
+    }
+}

@@ -1,0 +1,66 @@
+package org.mwconform.deployments;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeploymentLoaderTest {
+    @TempDir
+    Path dir;
+    private final DeploymentLoader loader = new DeploymentLoader();
+
+    private Path file(String name, String yaml) throws IOException {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    @Test
+    void readsAnEnvironmentFile() throws IOException {
+        Deployment d = loader.load(file("w.yml", """
+                name: w
+                description: a wiki
+                api: http://127.0.0.1:1/api.php
+                writable: true
+                local:
+                  settings: vanilla
+                credentials:
+                  creator: MWCONFORM_CREATOR_PASSWORD
+                """));
+        assertThat(d.name()).isEqualTo("w");
+        assertThat(d.writable()).isTrue();
+        assertThat(d.isLocal()).isTrue();
+        assertThat(d.usernamePrefix()).isEqualTo("Mwconform");
+        assertThat(d.expectationsFile()).isEqualTo(dir.resolve("w.expectations.yml"));
+    }
+
+    @Test
+    void aWikiIsReadOnlyUnlessMarkedWritable() throws IOException {
+        assertThat(loader.load(file("r.yml", "name: r\napi: https://test.wikipedia.org/w/api.php\n")).writable()).isFalse();
+        assertThat(loader.adHoc("https://test.wikipedia.org/w/api.php", false, null).writable()).isFalse();
+    }
+
+    @Test
+    void everyProblemIsOneLineNamingTheFile() throws IOException {
+        Path missing = dir.resolve("nope.yml");
+        assertThatThrownBy(() -> loader.load(missing)).isInstanceOf(ConfigurationException.class)
+                .hasMessage(missing + ": no such environment file");
+        Path badUrl = file("u.yml", "name: u\napi: not a url\n");
+        assertThatThrownBy(() -> loader.load(badUrl)).hasMessageContaining("u.yml").hasMessageContaining("absolute http(s) URL");
+        Path unknown = file("k.yml", "name: k\napi: http://x/api.php\npasword: x\n");
+        assertThatThrownBy(() -> loader.load(unknown)).hasMessageContaining("unknown key 'pasword'");
+        Path broken = file("b.yml", "name: [unclosed\n");
+        assertThatThrownBy(() -> loader.load(broken)).isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void credentialsNameVariablesAndNeverHoldSecrets() throws IOException {
+        Path f = file("c.yml", "name: c\napi: http://x/api.php\ncredentials:\n  creator: hunter2 is my password\n");
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("must name an environment variable");
+    }
+}
