@@ -66,7 +66,7 @@ final class DeploymentRunner {
         List<ScenarioResult> results = classify(records, expectations, folder);
         StringBuilder whyNot = new StringBuilder();
         Optional<Path> allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
-        if (allure.isEmpty()) {
+        if (allure.isEmpty() && !records.isEmpty()) {
             System.out.println("  " + deployment.name() + ": no Allure report: " + whyNot);
         }
         return new DeploymentResult(deployment.name(), deployment.api().toString(), deployment.description(), version,

@@ -34,6 +34,10 @@ public final class Main {
         } catch (UsageException | ConfigurationException e) {
             err.println("mwconform: " + e.getMessage());
             return USAGE_ERROR;
+        } catch (RuntimeException e) {
+            // A defect of the harness itself: still one line, and a failed run.
+            err.println("mwconform: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return UNEXPECTED_RESULT;
         }
     }
 

@@ -79,7 +79,8 @@ public final class ApiTransport {
             response = placement == Placement.GET_QUERY
                     ? request.queryParams(all).get()
                     : request.formParams(all).post();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // REST Assured is Groovy: it throws checked exceptions (ConnectException) undeclared.
             throw new TargetUnusableException("cannot reach " + api + ": " + rootMessage(e), e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
