@@ -27,7 +27,7 @@ public final class FormFiller {
         List<String> unanswerable = new ArrayList<>();
         for (AuthRequest request : info.requests()) {
             for (AuthField field : request.fields().values()) {
-                if (DISPLAY_ONLY.contains(field.type())) {
+                if (field.type() != null && DISPLAY_ONLY.contains(field.type())) {
                     continue;
                 }
                 String value = answer(field, account);

@@ -44,7 +44,9 @@ public final class ApplicabilityCheck {
         boolean hasRight = api.currentUserRights().contains("createaccount");
         String evidence = "authmanagerinfo " + (info.canCreateAccounts() ? "announces" : "does not announce")
                 + " cancreateaccounts; meta=userinfo rights " + (hasRight ? "include" : "lack") + " 'createaccount'";
-        if (!info.canCreateAccounts() || !hasRight) {
+        // Not applicable only when both answers say no. When they disagree, the scenario runs, so the
+        // declaration that is wrong fails its check instead of hiding behind "not applicable".
+        if (!info.canCreateAccounts() && !hasRight) {
             throw new NotApplicable(evidence);
         }
         return evidence;

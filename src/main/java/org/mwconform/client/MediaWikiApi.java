@@ -5,9 +5,11 @@ import org.mwconform.secrets.SecretMasker;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.mwconform.client.ApiResponse.text;
 
@@ -105,11 +107,14 @@ public final class MediaWikiApi {
     }
 
     private static CreateAccountResult createAccountResult(JsonNode node) {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
         return new CreateAccountResult(text(node, "status"), text(node, "username"), text(node, "message"),
-                text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")),
-                java.util.Set.copyOf(keys));
+                text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")), keys(node));
+    }
+
+    private static Set<String> keys(JsonNode node) {
+        Set<String> keys = new LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return Set.copyOf(keys);
     }
 
     private static List<AuthRequest> requests(JsonNode array) {
@@ -122,7 +127,7 @@ public final class MediaWikiApi {
             Map<String, String> metadata = new LinkedHashMap<>();
             r.path("metadata").fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
             requests.add(new AuthRequest(text(r, "id"), text(r, "required"), text(r, "provider"), text(r, "account"),
-                    metadata, fields));
+                    metadata, fields, keys(r)));
         }
         return requests;
     }

@@ -15,6 +15,7 @@ import static org.mwconform.conditions.Conditions.AMI_FIELDS;
 import static org.mwconform.conditions.Conditions.AMI_REQUEST_SHAPE;
 
 public class AuthManagerInfoSteps {
+    private static final String[] REQUEST_MEMBERS = {"id", "required", "provider", "account", "fields"};
     private static final List<String> REQUIRED_LEVELS = List.of("required", "primary-required", "optional");
     private final ScenarioWorld world;
 
@@ -39,6 +40,7 @@ public class AuthManagerInfoSteps {
             assertThat(world.authManagerInfo().requests()).as("authmanagerinfo.requests").isNotEmpty();
             SoftAssertions soft = new SoftAssertions();
             for (AuthRequest r : world.authManagerInfo().requests()) {
+                soft.assertThat(r.keys()).as("members of request " + r.id()).contains(REQUEST_MEMBERS);
                 soft.assertThat(r.id()).as("request id").isNotBlank();
                 soft.assertThat(r.required()).as("required of " + r.id()).isIn(REQUIRED_LEVELS);
                 soft.assertThat(r.provider()).as("provider of " + r.id()).isNotNull();

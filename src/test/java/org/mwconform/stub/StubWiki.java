@@ -1,0 +1,148 @@
+package org.mwconform.stub;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An in-process fake api.php for the harness's own tests: the account-creation flow the features use,
+ * answered as the documentation describes it (formatversion=1 JSON), unless a {@link Mutation} breaks
+ * it on purpose. It is never a deployment whose conformance is reported; it only proves the scenarios
+ * can fail. Bound to 127.0.0.1 on a random port; thread-safe, since scenarios run in parallel.
+ */
+public final class StubWiki implements AutoCloseable {
+    static final String SESSION_COOKIE = "stub_session";
+    private static final String PATH = "/api.php";
+
+    private final Set<Mutation> mutations;
+    private final WikiState state;
+    private final ApiErrors errors;
+    private final QueryModules query;
+    private final CreateAccountModule createAccount;
+    private final HttpServer server;
+    private final ExecutorService threads;
+
+    /** A stub with one defect, or none with {@link Mutation#NONE}. */
+    public static StubWiki start(Mutation mutation) {
+        return start(Set.of(mutation));
+    }
+
+    /** A stub with several defects at once (they should touch different scenarios). */
+    public static StubWiki start(Set<Mutation> mutations) {
+        try {
+            return new StubWiki(mutations);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the stub wiki", e);
+        }
+    }
+
+    private StubWiki(Set<Mutation> mutations) throws IOException {
+        EnumSet<Mutation> set = EnumSet.noneOf(Mutation.class);
+        set.addAll(mutations);
+        set.remove(Mutation.NONE);
+        this.mutations = Collections.unmodifiableSet(set);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.state = new WikiState(this.mutations.contains(Mutation.TOKEN_WITHOUT_SUFFIX) ? "" : "+\\");
+        this.errors = new ApiErrors(this.mutations, api().toString());
+        this.query = new QueryModules(state, this.mutations, errors);
+        this.createAccount = new CreateAccountModule(state, this.mutations, errors);
+        this.threads = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "stub-wiki-" + server.getAddress().getPort());
+            t.setDaemon(true);
+            return t;
+        });
+        server.createContext(PATH, this::serve);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** The api.php URL, e.g. {@code http://127.0.0.1:41234/api.php}. */
+    public URI api() {
+        return URI.create("http://127.0.0.1:" + port() + PATH);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public Set<Mutation> mutations() {
+        return mutations;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            StubAnswer answer;
+            try {
+                answer = answer(exchange);
+            } catch (RuntimeException e) {
+                // A bug of the stub must be visible, not a hung connection.
+                answer = new StubAnswer(500, "text/plain; charset=utf-8", "stub wiki bug: " + e);
+            }
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private StubAnswer answer(HttpExchange exchange) throws IOException {
+        String rawBody;
+        try (InputStream in = exchange.getRequestBody()) {
+            rawBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (mutations.contains(Mutation.HTML_500)) {
+            return StubAnswer.html(500, "Internal Server Error");
+        }
+        if (mutations.contains(Mutation.HTML_200)) {
+            return StubAnswer.html(200, "Welcome");
+        }
+        WikiState.Session session = state.session(sessionCookie(exchange));
+        exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly");
+        StubRequest request = StubRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(),
+                "POST".equalsIgnoreCase(exchange.getRequestMethod()) ? rawBody : null, session);
+        String action = request.param("action");
+        if (action == null) {
+            return errors.error("missingparam", "The \"action\" parameter must be set.");
+        }
+        return switch (action) {
+            case "query" -> query.handle(request);
+            case "createaccount" -> createAccount.handle(request);
+            default -> errors.error("badvalue", "Unrecognized value for parameter \"action\": " + action + ".");
+        };
+    }
+
+    private static String sessionCookie(HttpExchange exchange) {
+        List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
+        for (String header : headers) {
+            for (String cookie : header.split(";")) {
+                String[] pair = cookie.strip().split("=", 2);
+                if (pair.length == 2 && pair[0].equals(SESSION_COOKIE)) {
+                    return pair[1];
+                }
+            }
+        }
+        return null;
+    }
+}
