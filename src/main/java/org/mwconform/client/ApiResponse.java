@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** A parsed Action API answer. JSON paths live here and in the typed views, nowhere else. */
 public record ApiResponse(int httpStatus, String contentType, JsonNode json) {
 
-    public boolean isError() {
-        return json.has("error");
-    }
-
     /** The top-level {@code error} object, or {@code null} when the request was not rejected. */
     public ApiError error() {
         JsonNode error = json.get("error");

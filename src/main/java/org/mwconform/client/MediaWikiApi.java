@@ -26,10 +26,6 @@ public final class MediaWikiApi {
         this.masker = masker;
     }
 
-    public ApiTransport transport() {
-        return transport;
-    }
-
     /** {@code meta=tokens&type=createaccount}; the token is registered as a secret. Empty when none is issued. */
     public Optional<String> createAccountToken() {
         ApiResponse response = get("fetch a createaccount token", Map.of("action", "query", "meta", "tokens", "type", "createaccount"));

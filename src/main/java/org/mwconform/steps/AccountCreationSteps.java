@@ -5,7 +5,6 @@ import io.cucumber.java.en.When;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.client.CreateAccountOutcome;
-import org.mwconform.client.CreateAccountRequest;
 import org.mwconform.client.CreateAccountResult;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.MediaWikiApi;
@@ -47,47 +46,47 @@ public class AccountCreationSteps {
     @When("I create an account with a fresh username and a strong password")
     @When("I create an account with the same username")
     public void createAsAnnounced() {
-        send(world.request(), Delivery.POST_BODY);
+        world.submit(world.request(), Delivery.POST_BODY);
     }
 
     @When("I create an account with an invalid token")
     public void createWithInvalidToken() {
-        send(world.request().with("createtoken", FORGED_TOKEN), Delivery.POST_BODY);
+        world.submit(world.request().with("createtoken", FORGED_TOKEN), Delivery.POST_BODY);
     }
 
     @When("I create an account without a token")
     public void createWithoutToken() {
-        send(world.request().without("createtoken"), Delivery.POST_BODY);
+        world.submit(world.request().without("createtoken"), Delivery.POST_BODY);
     }
 
     @When("I create an account with the token in the query string")
     public void createWithTokenInQueryString() {
-        send(world.request(), Delivery.TOKEN_IN_QUERY_STRING);
+        world.submit(world.request(), Delivery.TOKEN_IN_QUERY_STRING);
     }
 
     @When("I create an account with a GET request")
     public void createWithGet() {
-        send(world.request(), Delivery.GET);
+        world.submit(world.request(), Delivery.GET);
     }
 
     @When("I create an account without createreturnurl or createcontinue")
     public void createWithoutReturnUrl() {
-        send(world.request().without("createreturnurl"), Delivery.POST_BODY);
+        world.submit(world.request().without("createreturnurl"), Delivery.POST_BODY);
     }
 
     @When("I create an account whose retyped password differs")
     public void createWithDifferentRetype() {
-        send(world.request().with("retype", world.accounts().newPassword()), Delivery.POST_BODY);
+        world.submit(world.request().with("retype", world.accounts().newPassword()), Delivery.POST_BODY);
     }
 
     @When("I create an account with the email address {string}")
     public void createWithEmail(String email) {
-        send(world.request().with("email", email), Delivery.POST_BODY);
+        world.submit(world.request().with("email", email), Delivery.POST_BODY);
     }
 
     @When("I create an account with the email address {string} and no real name, as the documentation's sample does")
     public void createWithEmailLikeTheSample(String email) {
-        send(world.request().with("email", email).without("realname"), Delivery.POST_BODY);
+        world.submit(world.request().with("email", email).without("realname"), Delivery.POST_BODY);
     }
 
     private void prepareFor(NewAccount account) {
@@ -95,9 +94,5 @@ public class AccountCreationSteps {
         world.verifier().check(TOKEN_ISSUED, () -> assertThat(world.token()).as("createaccounttoken").isNotBlank());
         world.verifier().check(FORM_FILLABLE, () -> assertThat(filled.unanswerable())
                 .as("required fields announced by authmanagerinfo that the harness cannot answer").isEmpty());
-    }
-
-    private void send(CreateAccountRequest request, Delivery delivery) {
-        world.submit(request, delivery);
     }
 }

@@ -86,7 +86,6 @@ public class ScenarioWorld {
 
     public Deployment deployment() { return settings.deployment(); }
     public MediaWikiApi api() { return api; }
-    public SecretMasker masker() { return masker; }
     public Verifier verifier() { return verifier; }
     public AccountFactory accounts() { return accounts; }
     public List<String> applicabilityEvidence() { return applicabilityEvidence; }
