@@ -1,6 +1,5 @@
 package org.mwconform.applicability;
 
-import org.mwconform.client.AuthManagerInfo;
 import org.mwconform.client.MediaWikiApi;
 import org.mwconform.deployments.Deployment;
 
@@ -13,6 +12,7 @@ import java.util.List;
  * first, then the environment file. Returns the evidence it used; throws {@link NotApplicable} with it.
  */
 public final class ApplicabilityCheck {
+    private static final String DISABLED_MODULE = "ApiDisabled";
 
     public List<String> require(Collection<String> tags, Deployment deployment, MediaWikiApi api) {
         List<String> evidence = new ArrayList<>();
@@ -39,14 +39,22 @@ public final class ApplicabilityCheck {
         };
     }
 
+    /**
+     * The module must be enabled and anonymous visitors must hold the createaccount right. Whether
+     * authmanagerinfo announces cancreateaccounts is only shown: it says the providers can create
+     * accounts, not who may, and a scenario checks that declaration itself.
+     */
     private static String anonymousCreation(MediaWikiApi api) {
-        AuthManagerInfo info = api.authManagerInfo();
+        String module = api.moduleClass("createaccount").orElse("no module");
+        if (DISABLED_MODULE.equals(module) || "no module".equals(module)) {
+            throw new NotApplicable("action=paraminfo: the createaccount module is " + module
+                    + " ($wgAPIModules['createaccount'] = 'ApiDisabled' disables it, as the documentation describes)");
+        }
         boolean hasRight = api.currentUserRights().contains("createaccount");
-        String evidence = "authmanagerinfo " + (info.canCreateAccounts() ? "announces" : "does not announce")
-                + " cancreateaccounts; meta=userinfo rights " + (hasRight ? "include" : "lack") + " 'createaccount'";
-        // Not applicable only when both answers say no. When they disagree, the scenario runs, so the
-        // declaration that is wrong fails its check instead of hiding behind "not applicable".
-        if (!info.canCreateAccounts() && !hasRight) {
+        String evidence = "action=paraminfo: createaccount is " + module + "; meta=userinfo rights of an anonymous visitor "
+                + (hasRight ? "include" : "lack") + " 'createaccount'; authmanagerinfo "
+                + (api.authManagerInfo().canCreateAccounts() ? "announces" : "does not announce") + " cancreateaccounts";
+        if (!hasRight) {
             throw new NotApplicable(evidence);
         }
         return evidence;

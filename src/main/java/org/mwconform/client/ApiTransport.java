@@ -14,6 +14,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.mwconform.secrets.SecretMasker;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +37,24 @@ public final class ApiTransport {
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     public ApiTransport(URI api, SecretMasker masker) {
+        this(api, masker, null);
+    }
+
+    /** @param source the local address to send from (a loopback address of the scenario's own), or null */
+    public ApiTransport(URI api, SecretMasker masker, InetAddress source) {
         this.api = api;
         this.masker = masker;
+        HttpClientConfig http = HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", TIMEOUT_MS)
+                .setParam("http.socket.timeout", TIMEOUT_MS);
+        if (source != null) {
+            http = http.setParam("http.route.local-address", source);
+        }
         RestAssuredConfig config = RestAssuredConfig.config()
                 .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false))
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
-                .httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.connection.timeout", TIMEOUT_MS)
-                        .setParam("http.socket.timeout", TIMEOUT_MS));
+                .httpClient(http);
         this.spec = new RequestSpecBuilder()
                 .setBaseUri(api.toString())
                 .setConfig(config)

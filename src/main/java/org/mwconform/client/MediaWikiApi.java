@@ -50,6 +50,12 @@ public final class MediaWikiApi {
         return strings(response.json().path("query").path("userinfo").path("rights"));
     }
 
+    /** The PHP class behind an API module ({@code action=paraminfo}): {@code ApiDisabled} when an admin disabled it. */
+    public Optional<String> moduleClass(String module) {
+        ApiResponse response = get("read paraminfo of the " + module + " module", Map.of("action", "paraminfo", "modules", module));
+        return Optional.ofNullable(text(response.json().path("paraminfo").path("modules").path(0), "classname"));
+    }
+
     public SiteInfo siteInfo() {
         ApiResponse response = get("read siteinfo", Map.of("action", "query", "meta", "siteinfo", "siprop", "general|extensions"));
         JsonNode query = response.json().path("query");

@@ -12,8 +12,6 @@ public final class Conditions {
             new Condition("authmanagerinfo.request-shape", "every request has id, required, provider, account and fields");
     public static final Condition AMI_FIELDS =
             new Condition("authmanagerinfo.fields", "the announced fields include the documented ones");
-    public static final Condition FORM_FILLABLE =
-            new Condition("createaccount.form-fillable", "every required announced field can be filled in");
     public static final Condition API_ERROR_CODE =
             new Condition("api.error-code", "the request is rejected with the documented error code");
     public static final Condition API_ERROR_INFO =

@@ -5,6 +5,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import org.mwconform.applicability.ApplicabilityCheck;
+import org.mwconform.applicability.NotApplicable;
 import org.mwconform.report.Evidence;
 import org.mwconform.world.ScenarioWorld;
 
@@ -21,8 +22,13 @@ public class Hooks {
 
     @Before(order = 0)
     public void decideApplicability(Scenario scenario) {
-        world.applicabilityEvidence().addAll(
-                new ApplicabilityCheck().require(scenario.getSourceTagNames(), world.deployment(), world.api()));
+        try {
+            world.applicabilityEvidence().addAll(
+                    new ApplicabilityCheck().require(scenario.getSourceTagNames(), world.deployment(), world.api()));
+        } catch (NotApplicable e) {
+            world.applicabilityEvidence().add("not applicable: " + e.getMessage());
+            throw e;
+        }
     }
 
     @After

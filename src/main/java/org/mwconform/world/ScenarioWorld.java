@@ -14,6 +14,7 @@ import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,10 +31,12 @@ public class ScenarioWorld {
     private final List<ApiTransport> sessions = new CopyOnWriteArrayList<>();
     private final List<String> applicabilityEvidence = new ArrayList<>();
     private final MediaWikiApi api;
+    private final InetAddress clientAddress;
 
     private AuthManagerInfo authManagerInfo;
     private String token;
     private NewAccount account;
+    private FormFiller.Filled filled;
     private CreateAccountRequest request;
     private CreateAccountOutcome outcome;
 
@@ -49,22 +52,28 @@ public class ScenarioWorld {
     private ScenarioWorld(RunSettings settings) {
         this.settings = settings;
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
+        this.clientAddress = ClientAddress.forScenario(settings.deployment().api()).orElse(null);
         this.api = newSession();
     }
 
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     public MediaWikiApi newSession() {
-        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker);
+        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, clientAddress);
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }
 
     /** Step 1 of the documented procedure: the fields from authmanagerinfo and a createaccount token. */
+    /** The loopback address this scenario speaks from, or null for a remote wiki. */
+    public InetAddress clientAddress() {
+        return clientAddress;
+    }
+
     public FormFiller.Filled prepareCreation(NewAccount newAccount) {
         authManagerInfo = api.authManagerInfo();
         token = api.createAccountToken().orElse(null);
         account = newAccount;
-        FormFiller.Filled filled = new FormFiller().fill(authManagerInfo, newAccount, token, returnUrl());
+        filled = new FormFiller().fill(authManagerInfo, newAccount, token, returnUrl());
         request = filled.request();
         return filled;
     }
@@ -95,5 +104,6 @@ public class ScenarioWorld {
     public void token(String token) { this.token = token; }
     public NewAccount account() { return account; }
     public CreateAccountRequest request() { return request; }
+    public FormFiller.Filled filled() { return filled; }
     public CreateAccountOutcome outcome() { return outcome; }
 }

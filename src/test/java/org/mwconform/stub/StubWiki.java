@@ -129,8 +129,16 @@ public final class StubWiki implements AutoCloseable {
         return switch (action) {
             case "query" -> query.handle(request);
             case "createaccount" -> createAccount.handle(request);
+            case "paraminfo" -> paramInfo(request);
             default -> errors.error("badvalue", "Unrecognized value for parameter \"action\": " + action + ".");
         };
+    }
+
+    /** Only what applicability asks: which class serves a module. */
+    private static StubAnswer paramInfo(StubRequest request) {
+        String module = request.param("modules");
+        return StubAnswer.json(StubAnswer.object("paraminfo", StubAnswer.object("modules", List.of(StubAnswer.object(
+                "name", module, "classname", "createaccount".equals(module) ? "ApiAMCreateAccount" : "ApiQuery", "path", module)))));
     }
 
     private static String sessionCookie(HttpExchange exchange) {

@@ -1,0 +1,29 @@
+package org.mwconform.world;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClientAddressTest {
+    @Test
+    void aLocalWikiIsSpokenToFromALoopbackAddressOfTheScenariosOwn() {
+        Set<InetAddress> seen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            InetAddress a = ClientAddress.forScenario(URI.create("http://127.0.0.1:8391/api.php")).orElseThrow();
+            assertThat(a.isLoopbackAddress()).isTrue();
+            assertThat(a.getHostAddress()).isNotEqualTo("127.0.0.1");
+            seen.add(a);
+        }
+        assertThat(seen).hasSizeGreaterThan(45);
+    }
+
+    @Test
+    void aRemoteWikiSeesTheMachinesOwnAddress() {
+        assertThat(ClientAddress.forScenario(URI.create("https://test.wikipedia.org/w/api.php"))).isEmpty();
+    }
+}
