@@ -45,3 +45,11 @@ Feature: Requests the API rejects before account creation starts
     Then the request is rejected with error code "missingparam"
     And no account was created
     And the error information reads 'At least one of the parameters "createcontinue" and "createreturnurl" is required.'
+
+  @id:createreturnurl-not-absolute @doc:module-help @beyond-docs
+  Scenario: A createreturnurl that is not absolute is rejected
+    The module help: createreturnurl is a "Return URL for third-party authentication flows, must be
+    absolute". The documentation names no code for a relative one.
+    When I create an account with a createreturnurl that is not absolute
+    Then the request is rejected with error code "badurl_createreturnurl"
+    And no account was created

@@ -1,5 +1,7 @@
 package org.mwconform.accounts;
 
+import org.mwconform.captcha.CaptchaChallenge;
+import org.mwconform.captcha.CaptchaSolvers;
 import org.mwconform.client.AuthField;
 import org.mwconform.client.AuthManagerInfo;
 import org.mwconform.client.AuthRequest;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds a createaccount request from the fields authmanagerinfo announces, the way the documentation's
@@ -22,12 +25,24 @@ public final class FormFiller {
     public record Filled(CreateAccountRequest request, List<String> unanswerable) {
     }
 
+    private final CaptchaSolvers captchas;
+
+    public FormFiller(CaptchaSolvers captchas) {
+        this.captchas = captchas;
+    }
+
     public Filled fill(AuthManagerInfo info, NewAccount account, String token, String returnUrl) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> unanswerable = new ArrayList<>();
+        Optional<CaptchaChallenge> captcha = CaptchaChallenge.in(info);
         for (AuthRequest request : info.requests()) {
             for (AuthField field : request.fields().values()) {
                 if (field.type() != null && DISPLAY_ONLY.contains(field.type())) {
+                    continue;
+                }
+                if (CaptchaChallenge.ANSWER_FIELD.equals(field.name()) && captcha.isPresent()) {
+                    captcha.flatMap(captchas::answer).ifPresentOrElse(answer -> values.put(field.name(), answer),
+                            () -> unanswerable.add(captchas.whyNot(captcha.get())));
                     continue;
                 }
                 String value = answer(field, account);
@@ -53,7 +68,9 @@ public final class FormFiller {
         return switch (field.name()) {
             case "username" -> account.username();
             case "password", "retype" -> account.password();
-            default -> "hidden".equals(field.type()) ? field.value() : null;
+            // A hidden field goes back unchanged; one announced without a value goes back empty, as a form
+            // would send it, so a broken declaration shows up as the wiki's own failure.
+            default -> "hidden".equals(field.type()) ? (field.value() == null ? "" : field.value()) : null;
         };
     }
 

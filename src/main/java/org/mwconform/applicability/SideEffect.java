@@ -8,6 +8,8 @@ public final class SideEffect {
     public static final String CREATES_ACCOUNT = "@creates-account";
     /** The scenario expects a rejection, but a wiki that does not conform would create an account. */
     public static final String MAY_CREATE_ACCOUNT = "@may-create-account";
+    /** The scenario uses up a per-IP throttle of the wiki: only on a wiki marked disposable. */
+    public static final String EXHAUSTS_THROTTLE = "@exhausts-throttle";
     /** Reads only. */
     public static final String READ_ONLY = "@read-only";
 

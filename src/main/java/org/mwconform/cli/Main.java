@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code mwconform run|help}. Exit codes: 0 nothing unexpected, 1 an unexpected result,
+ * {@code mwconform run|diff|help}. Exit codes: 0 nothing unexpected, 1 an unexpected result,
  * 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
  */
 public final class Main {
@@ -25,11 +25,13 @@ public final class Main {
             String command = args.isEmpty() ? "help" : args.get(0);
             return switch (command) {
                 case "run" -> new RunCommand(home(), out).run(RunOptions.parse(args.subList(1, args.size())));
+                case "diff" -> new DiffCommand(out).run(args.subList(1, args.size())); // matrix page / diff
                 case "help", "--help", "-h" -> {
                     out.println(RunOptions.USAGE);
+                    out.println(DiffCommand.USAGE); // matrix page / diff
                     yield OK;
                 }
-                default -> throw new UsageException("unknown command '" + command + "'; try 'mwconform run' or 'mwconform help'");
+                default -> throw new UsageException("unknown command '" + command + "'; try 'mwconform run', 'mwconform diff OLD NEW' or 'mwconform help'");
             };
         } catch (UsageException | ConfigurationException e) {
             err.println("mwconform: " + e.getMessage());

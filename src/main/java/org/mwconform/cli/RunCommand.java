@@ -56,6 +56,9 @@ final class RunCommand {
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version()), results);
         write(runDir, report);
+        // --- matrix page (index.html) and junit.xml beside results.json: org.mwconform.report.matrix ---
+        org.mwconform.report.matrix.RunArtifacts.Written artifacts = org.mwconform.report.matrix.RunArtifacts.write(runDir, report);
+        // --- end matrix page ---
         Path latest = pointLatest(reports, runDir);
 
         for (DeploymentResult result : results) {
@@ -65,6 +68,13 @@ final class RunCommand {
                             + (r.reason() == null ? "" : " — " + r.reason())));
         }
         out.println("results: " + latest.resolve("results.json") + " (" + report.run().durationSeconds() + " s)");
+        // --- matrix page ---
+        artifacts.problems().forEach(p -> out.println("  " + p));
+        if (artifacts.page() != null) {
+            out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
+                    + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
+        }
+        // --- end matrix page ---
         if (options.tags() != null && results.stream().allMatch(r -> r.results().isEmpty())) {
             throw new UsageException("no scenario matches --tags " + options.tags());
         }
@@ -79,7 +89,7 @@ final class RunCommand {
         }
         List<Path> files = options.environments();
         if (files.isEmpty() && options.target() == null) {
-            files = localEnvironmentFiles();
+            files = allEnvironmentFiles();
         }
         for (Path file : files) {
             deployments.add(loader.load(file));
@@ -93,16 +103,17 @@ final class RunCommand {
         return deployments;
     }
 
-    private List<Path> localEnvironmentFiles() {
+    /** Every deployment described in environments/: the local ones and the remote ones alike. */
+    private List<Path> allEnvironmentFiles() {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.resolve("environments"), "local-*.yml")) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.resolve("environments"), "*.yml")) {
             stream.forEach(files::add);
         } catch (IOException e) {
             throw new ConfigurationException(home.resolve("environments") + ": cannot list environment files (" + e.getMessage() + ")");
         }
         files.removeIf(f -> f.getFileName().toString().endsWith(".expectations.yml"));
         if (files.isEmpty()) {
-            throw new ConfigurationException("no environments/local-*.yml found under " + home + "; pass --env FILE or --target URL");
+            throw new ConfigurationException("no environments/*.yml found under " + home + "; pass --env FILE or --target URL");
         }
         files.sort(null);
         return files;

@@ -10,7 +10,7 @@ public record RunOptions(List<Path> environments, String target, boolean targetW
 
     static final String USAGE = """
             usage: mwconform run [--env FILE]... [--target URL [--writable]] [--tags EXPR] [--threads N] [--reports DIR]
-              --env FILE        an environment file (repeatable); default: every environments/local-*.yml
+              --env FILE        an environment file (repeatable); default: every environments/*.yml
               --target URL      an api.php URL to test without an environment file (read-only unless --writable)
               --writable        with --target: the wiki is disposable, scenarios may create accounts on it
               --username-prefix with --target: prefix of the accounts created (default Mwconform)

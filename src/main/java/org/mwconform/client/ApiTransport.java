@@ -91,7 +91,7 @@ public final class ApiTransport {
                     : request.formParams(all).post();
         } catch (Exception e) {
             // REST Assured is Groovy: it throws checked exceptions (ConnectException) undeclared.
-            throw new TargetUnusableException("cannot reach " + api + ": " + rootMessage(e), e);
+            throw new TargetUnusableException("unreachable: cannot reach " + api + ": " + rootMessage(e), e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         String body = response.asString();

@@ -109,7 +109,11 @@ public final class MediaWikiApi {
     }
 
     private static CreateAccountResult createAccountResult(JsonNode node) {
-        return new CreateAccountResult(text(node, "status"), text(node, "username"), text(node, "message"),
+        JsonNode message = node.path("message");
+        String text = message.isTextual() ? message.asText() : null;
+        CreateAccountResult.RawMessage raw = message.isObject()
+                ? new CreateAccountResult.RawMessage(text(message, "key"), strings(message.path("params"))) : null;
+        return new CreateAccountResult(text(node, "status"), text(node, "username"), text, raw,
                 text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")), keys(node));
     }
 
@@ -139,9 +143,61 @@ public final class MediaWikiApi {
         return value != null && !value.isNull() && !(value.isBoolean() && !value.asBoolean());
     }
 
+    /** Scalars as their text, objects and arrays as JSON (a raw message parameter may be {"duration": 86400}). */
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
+        array.forEach(v -> values.add(v.isValueNode() ? v.asText() : v.toString()));
         return values;
+    }
+
+    // --- a logged-in creator (creating an account for someone else) ------------------------------------
+
+    /** {@code meta=tokens&type=login}; the token is registered as a secret. Empty when none is issued. */
+    public Optional<String> loginToken() {
+        ApiResponse response = get("fetch a login token", Map.of("action", "query", "meta", "tokens", "type", "login"));
+        Optional<String> token = Optional.ofNullable(text(response.json().path("query").path("tokens"), "logintoken"));
+        token.ifPresent(t -> masker.register(t.split("\\+")[0]));
+        return token.map(masker::register);
+    }
+
+    /**
+     * Logs this session in with {@code action=clientlogin}: a login token from {@code meta=tokens&type=login},
+     * then username, password, logintoken and loginreturnurl in a POST body. The password is registered as a
+     * secret before anything is sent. Tokens belong to a session and its user: fetch a createaccount token
+     * again after logging in.
+     */
+    public LoginResult clientLogin(String username, String password, String returnUrl) {
+        masker.register(password);
+        String token = loginToken().orElse(null);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("action", "clientlogin");
+        params.put("username", username);
+        params.put("password", password);
+        if (token != null) {
+            params.put("logintoken", token);
+        }
+        params.put("loginreturnurl", returnUrl);
+        ApiResponse response = transport.send("log in as " + username + " (clientlogin)", ApiTransport.Placement.POST_BODY,
+                params, Map.of(), true);
+        JsonNode node = response.json().path("clientlogin");
+        return new LoginResult(text(node, "status"), text(node, "username"), text(node, "message"), text(node, "messagecode"),
+                response.error());
+    }
+
+    /** Who this session is ({@code meta=userinfo}): the user's name, or an IP address when it is anonymous. */
+    public String currentUserName() {
+        ApiResponse response = get("read who the session is logged in as", Map.of("action", "query", "meta", "userinfo"));
+        return text(response.json().path("query").path("userinfo"), "name");
+    }
+
+    /** A user's groups and effective rights ({@code list=users&usprop=groups|rights}); empty when no such user exists. */
+    public Optional<UserRights> userRights(String username) {
+        ApiResponse response = get("read the groups and rights of " + username, Map.of("action", "query", "list", "users",
+                "ususers", username, "usprop", "groups|rights"));
+        JsonNode user = response.json().path("query").path("users").path(0);
+        if (user.isMissingNode() || user.has("missing") || user.has("invalid") || !user.has("userid")) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserRights(text(user, "name"), strings(user.path("groups")), strings(user.path("rights"))));
     }
 }

@@ -12,6 +12,8 @@ public final class Conditions {
             new Condition("authmanagerinfo.request-shape", "every request has id, required, provider, account and fields");
     public static final Condition AMI_FIELDS =
             new Condition("authmanagerinfo.fields", "the announced fields include the documented ones");
+    public static final Condition CAPTCHA_REQUEST =
+            new Condition("authmanagerinfo.captcha-request", "the CAPTCHA request has captchaId, captchaInfo and captchaWord as documented");
     public static final Condition API_ERROR_CODE =
             new Condition("api.error-code", "the request is rejected with the documented error code");
     public static final Condition API_ERROR_INFO =
@@ -26,12 +28,22 @@ public final class Conditions {
             new Condition("createaccount.pass-shape", "a PASS carries status and the created username");
     public static final Condition FAIL_SHAPE =
             new Condition("createaccount.fail-shape", "a FAIL carries status, message and messagecode");
+    public static final Condition MESSAGE_FORMAT =
+            new Condition("createaccount.message-format", "the message comes in the createmessageformat asked for");
+    public static final Condition THROTTLE_MESSAGE =
+            new Condition("createaccount.throttle-message", "the throttle's message names its limit and period");
     public static final Condition ACCOUNT_EXISTS =
             new Condition("users.account-exists", "list=users shows the new account");
     public static final Condition NO_ACCOUNT =
             new Condition("users.no-account", "list=users shows no account was created");
     public static final Condition NEWUSERS_LOGGED =
             new Condition("logevents.newusers-create", "list=logevents has a newusers/create entry for the account");
+    public static final Condition CREATOR_LOGGED_IN =
+            new Condition("clientlogin.creator", "the creator logs in with action=clientlogin (PASS) and meta=userinfo names them");
+    public static final Condition NEWUSERS_CREATED_BY_CREATOR =
+            new Condition("logevents.newusers-create2", "list=logevents has a newusers/create2 entry for the account, performed by the creator, with the reason as its comment");
+    public static final Condition NEWUSERS_MAILED =
+            new Condition("logevents.newusers-byemail", "list=logevents has a newusers/byemail entry for the account (its temporary password was mailed), performed by the creator, with the reason as its comment");
 
     private Conditions() {
     }

@@ -7,12 +7,13 @@ import java.util.Map;
 /**
  * A wiki the harness tests, as its environment file describes it.
  *
- * @param writable      the owner marked it disposable: the harness may create accounts there
+ * @param writable      the owner allows accounts to be created there
+ * @param disposable    the owner allows more: scenarios may exhaust its throttles (a day's lock-out of an IP)
  * @param localSettings for deployments the project starts itself: the settings fragment's name, else null
  * @param credentials   role to the name of the environment variable holding it; never the secret itself
  * @param source        the environment file, or null for an ad-hoc {@code --target}
  */
-public record Deployment(String name, URI api, String description, boolean writable, String usernamePrefix,
+public record Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                          String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
                          Path source) {
     public static final String DEFAULT_USERNAME_PREFIX = "Mwconform";

@@ -29,6 +29,7 @@ public final class DeploymentLoader {
         public String description;
         public String api;
         public boolean writable;
+        public boolean disposable;
         @JsonProperty("usernamePrefix")
         public String usernamePrefix;
         public Local local;
@@ -47,12 +48,15 @@ public final class DeploymentLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigurationException(file + ": no such environment file");
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigurationException(file + ": unknown key '" + e.getPropertyName() + "' (known: name, description, api, writable, usernamePrefix, local, capabilities, credentials)");
+            throw new ConfigurationException(file + ": unknown key '" + e.getPropertyName() + "' (known: name, description, api, writable, disposable, usernamePrefix, local, capabilities, credentials)");
         } catch (IOException e) {
             throw new ConfigurationException(file + ": not a valid environment file: " + firstLine(e.getMessage()));
         }
         if (env == null) {
             throw new ConfigurationException(file + ": empty environment file");
+        }
+        if (env.disposable && !env.writable) {
+            throw new ConfigurationException(file + ": 'disposable: true' needs 'writable: true' too");
         }
         if (env.name == null || !NAME.matcher(env.name).matches()) {
             throw new ConfigurationException(file + ": 'name' must be lower-case letters, digits, '.' and '-', got '" + env.name + "'");
@@ -64,7 +68,7 @@ public final class DeploymentLoader {
             }
         });
         return new Deployment(env.name, apiUrl(file.toString(), env.api), env.description == null ? env.name : env.description,
-                env.writable, prefix(file.toString(), env.usernamePrefix), env.local == null ? null : env.local.settings,
+                env.writable, env.disposable, prefix(file.toString(), env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file);
     }
 
@@ -72,7 +76,7 @@ public final class DeploymentLoader {
     public Deployment adHoc(String url, boolean writable, String usernamePrefix) {
         URI api = apiUrl("--target", url);
         String name = api.getHost() + (api.getPort() > 0 ? "-" + api.getPort() : "");
-        return new Deployment(name.toLowerCase(), api, "ad-hoc target " + api, writable,
+        return new Deployment(name.toLowerCase(), api, "ad-hoc target " + api, writable, false,
                 prefix("--username-prefix", usernamePrefix), null, Map.of(), Map.of(), null);
     }
 

@@ -64,4 +64,41 @@ public final class LocalProvisioner {
         }
         return failures;
     }
+
+    // --- credentials that environments/local/mw provisions -------------------------------------------
+
+    /** The user environments/local/mw creates on every local deployment for the creator role (CREATOR_NAME there). */
+    public static final String CREATOR_USERNAME = "Mwconform-creator";
+
+    /**
+     * Environment variables for a local deployment's scenario process: for the creator role its environment
+     * file names, {@code Mwconform-creator:PASSWORD} from {@code environments/local/.work/NAME/creator-password}
+     * (written by {@code mw up}, mode 600), unless the variable is already set. Passed in the environment only,
+     * never on a command line, never printed. Empty for remote wikis: there the user sets the variable.
+     */
+    public static Map<String, String> provisionedCredentials(Deployment deployment, Map<String, String> environment) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        String variable = deployment.credentials().get(Credentials.CREATOR);
+        String set = variable == null ? null : environment.get(variable);
+        if (!deployment.isLocal() || deployment.source() == null || variable == null || (set != null && !set.isBlank())) {
+            return variables;
+        }
+        Path file = workFolder(deployment).resolve("creator-password");
+        try {
+            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!password.isEmpty()) {
+                variables.put(variable, CREATOR_USERNAME + ":" + password);
+            }
+        } catch (IOException e) {
+            // Not provisioned (mw up could not): the scenarios that need a creator are not applicable, saying why.
+        }
+        return variables;
+    }
+
+    /** {@code environments/local/.work/NAME}: mw keeps a deployment's files beside the environment file it reads. */
+    static Path workFolder(Deployment deployment) {
+        Path file = deployment.source().toAbsolutePath().normalize();
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return file.resolveSibling("local").resolve(".work").resolve(name);
+    }
 }

@@ -28,6 +28,8 @@ public final class Expectations {
     }
 
     static final class File {
+        /** Other expectations files, relative to this one: deviations that belong to a MediaWiki version, not a deployment. */
+        public List<String> include = new ArrayList<>();
         public List<Entry> deviations = new ArrayList<>();
     }
 
@@ -42,6 +44,18 @@ public final class Expectations {
         if (file == null || !Files.exists(file)) {
             return none();
         }
+        return new Expectations(read(file, new ArrayList<>()));
+    }
+
+    private static List<KnownDeviation> read(Path file, List<Path> including) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (including.contains(normalized)) {
+            throw new ConfigurationException(file + ": includes itself (through " + including + ")");
+        }
+        if (!Files.exists(file)) {
+            throw new ConfigurationException(file + ": included expectations file does not exist");
+        }
+        including.add(normalized);
         File parsed;
         try {
             parsed = YAML.readValue(file.toFile(), File.class);
@@ -49,17 +63,22 @@ public final class Expectations {
             throw new ConfigurationException(file + ": not a valid expectations file: " + e.getMessage().lines().findFirst().orElse(""));
         }
         List<KnownDeviation> deviations = new ArrayList<>();
+        for (String include : parsed == null ? List.<String>of() : parsed.include) {
+            deviations.addAll(read(file.resolveSibling(include), including));
+        }
         for (Entry e : parsed == null ? List.<Entry>of() : parsed.deviations) {
             if (e.scenario == null || e.condition == null || e.reason == null || e.reason.isBlank()) {
                 throw new ConfigurationException(file + ": every deviation needs scenario, condition and a reason (" + e.scenario + ")");
             }
             deviations.add(new KnownDeviation(e.scenario, e.condition, e.reason.strip(), e.link));
         }
-        return new Expectations(deviations);
+        including.remove(normalized);
+        return deviations;
     }
 
+    /** The deployment's own entry wins over an included one: the last entry for a scenario counts. */
     public Optional<KnownDeviation> forScenario(String scenarioId) {
-        return deviations.stream().filter(d -> d.scenario().equals(scenarioId)).findFirst();
+        return deviations.stream().filter(d -> d.scenario().equals(scenarioId)).reduce((first, last) -> last);
     }
 
     public List<KnownDeviation> all() {

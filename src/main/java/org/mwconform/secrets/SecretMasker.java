@@ -32,8 +32,12 @@ public final class SecretMasker {
         return secret;
     }
 
+    /** Names that look secret but are flags: mailpassword=1 asks for a mailed password, it holds none. */
+    private static final Set<String> FLAGS = Set.of("mailpassword");
+
     public static boolean isSecretName(String name) {
-        return name != null && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        return name != null && !FLAGS.contains(name.toLowerCase(Locale.ROOT))
+                && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The value to show for a named parameter or header. */

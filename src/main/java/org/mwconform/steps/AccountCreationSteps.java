@@ -4,9 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
-import org.mwconform.applicability.NotApplicable;
 import org.mwconform.client.CreateAccountOutcome;
-import org.mwconform.client.CreateAccountRequest;
 import org.mwconform.client.CreateAccountResult;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.MediaWikiApi;
@@ -34,11 +32,10 @@ public class AccountCreationSteps {
     @Given("an account that already exists")
     public void anExistingAccount() {
         // Created in a session of its own, so the scenario's session stays anonymous.
-        MediaWikiApi other = world.newSession();
+        MediaWikiApi other = world.newSessionFromAnotherAddress();
         NewAccount existing = world.accounts().next();
-        FormFiller.Filled filled = new FormFiller().fill(other.authManagerInfo(), existing,
-                other.createAccountToken().orElse(null), world.returnUrl());
-        requireAnswerable(filled);
+        FormFiller.Filled filled = world.fill(other.authManagerInfo(), existing, other.createAccountToken().orElse(null));
+        ScenarioWorld.requireAnswerable(filled);
         CreateAccountOutcome created = other.createAccount(filled.request(), Delivery.POST_BODY);
         world.verifier().check(STATUS, () -> assertThat(created.result()).as("createaccount of the existing account")
                 .isNotNull().extracting(CreateAccountResult::status).isEqualTo(CreateAccountResult.PASS));
@@ -48,7 +45,7 @@ public class AccountCreationSteps {
     @When("I create an account with a fresh username and a strong password")
     @When("I create an account with the same username")
     public void createAsAnnounced() {
-        submitAnswered(world.request());
+        world.submitAnswered(world.request());
     }
 
     @When("I create an account with an invalid token")
@@ -78,17 +75,63 @@ public class AccountCreationSteps {
 
     @When("I create an account whose retyped password differs")
     public void createWithDifferentRetype() {
-        submitAnswered(world.request().with("retype", world.accounts().newPassword()));
+        world.submitAnswered(world.request().with("retype", world.accounts().newPassword()));
     }
 
     @When("I create an account with the email address {string}")
     public void createWithEmail(String email) {
-        submitAnswered(world.request().with("email", email));
+        world.submitAnswered(world.request().with("email", email));
+    }
+
+    @When("I create an account whose retyped password differs, asking for messages as {word}")
+    public void createWithDifferentRetypeIn(String format) {
+        world.submitAnswered(world.request().with("retype", world.accounts().newPassword()).with("createmessageformat", format));
+    }
+
+    @When("I create an account with a createreturnurl that is not absolute")
+    public void createWithRelativeReturnUrl() {
+        world.submit(world.request().with("createreturnurl", "/index.php"), Delivery.POST_BODY);
+    }
+
+    @When("I create an account without retyping the password")
+    public void createWithoutRetype() {
+        world.submitAnswered(world.request().without("retype"));
+    }
+
+    @When("I create an account whose username ends in {string}")
+    public void createWithUsernameEndingIn(String end) {
+        world.submitAnswered(world.request().with("username", world.account().username() + end));
+    }
+
+    @When("I create an account whose username is an IP address")
+    public void createWithIpAddressAsUsername() {
+        world.submitAnswered(world.request().with("username", "127.0.0.9"));
+    }
+
+    /** MediaWiki stores "mwconform_x_y" as "Mwconform x y": first letter capitalised, underscores as spaces. */
+    @When("I create an account whose username is written in lower case with underscores")
+    public void createWithUnnormalisedUsername() {
+        String stored = world.account().username().replace('-', ' ');
+        String typed = Character.toLowerCase(stored.charAt(0)) + stored.substring(1).replace(' ', '_');
+        world.expectAccount(new NewAccount(stored, world.account().password()));
+        world.submitAnswered(world.request().with("username", typed));
+    }
+
+    @When("I create an account whose password is {string}")
+    public void createWithPassword(String password) {
+        // A well-known weak password is no secret, and registering it would mask the word everywhere.
+        world.submitAnswered(world.request().with("password", password).with("retype", password));
+    }
+
+    @When("I create an account whose password is its username")
+    public void createWithUsernameAsPassword() {
+        String name = world.account().username();
+        world.submitAnswered(world.request().with("password", name).with("retype", name));
     }
 
     @When("I create an account with the email address {string} and no real name, as the documentation's sample does")
     public void createWithEmailLikeTheSample(String email) {
-        submitAnswered(world.request().with("email", email).without("realname"));
+        world.submitAnswered(world.request().with("email", email).without("realname"));
     }
 
     private void prepareFor(NewAccount account) {
@@ -96,19 +139,4 @@ public class AccountCreationSteps {
         world.verifier().check(TOKEN_ISSUED, () -> assertThat(world.token()).as("createaccounttoken").isNotBlank());
     }
 
-    /**
-     * For requests that must get past every check to reach PASS or the FAIL under test. Requests the
-     * API rejects before the flow starts (badtoken, ...) do not need every field answered.
-     */
-    private void submitAnswered(CreateAccountRequest request) {
-        requireAnswerable(world.filled());
-        world.submit(request, Delivery.POST_BODY);
-    }
-
-    private static void requireAnswerable(FormFiller.Filled filled) {
-        if (!filled.unanswerable().isEmpty()) {
-            throw new NotApplicable("authmanagerinfo announces required fields that no strategy here can answer: "
-                    + String.join(", ", filled.unanswerable()));
-        }
-    }
 }

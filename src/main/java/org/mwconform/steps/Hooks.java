@@ -24,7 +24,8 @@ public class Hooks {
     public void decideApplicability(Scenario scenario) {
         try {
             world.applicabilityEvidence().addAll(
-                    new ApplicabilityCheck().require(scenario.getSourceTagNames(), world.deployment(), world.api()));
+                    new ApplicabilityCheck(world.captchas()).require(scenario.getSourceTagNames(), world.deployment(), world.api(),
+                            world.clientAddress() != null));
         } catch (NotApplicable e) {
             world.applicabilityEvidence().add("not applicable: " + e.getMessage());
             throw e;

@@ -24,6 +24,7 @@ public class OutcomeSteps {
     }
 
     @Then("account creation passes for that username")
+    @Then("account creation passes for the normalised username")
     public void passes() {
         CreateAccountResult result = result(CreateAccountResult.PASS);
         world.verifier().check(PASS_SHAPE, () -> {
@@ -52,6 +53,13 @@ public class OutcomeSteps {
             assertThat(outcome.error().info()).as("error.info").isNotBlank();
             assertThat(outcome.result()).as("a createaccount object beside the error").isNull();
         });
+    }
+
+    /** For createmessageformat=raw and none, where the message is an object or absent by design. */
+    @Then("account creation fails with messagecode {string}, whatever the form of its message")
+    public void failsWithAnyMessage(String messagecode) {
+        CreateAccountResult result = result(CreateAccountResult.FAIL);
+        world.verifier().check(MESSAGECODE, () -> assertThat(result.messagecode()).as("createaccount.messagecode").isEqualTo(messagecode));
     }
 
     @Then("the error information reads {string}")

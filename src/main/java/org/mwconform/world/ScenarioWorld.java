@@ -3,6 +3,9 @@ package org.mwconform.world;
 import org.mwconform.accounts.AccountFactory;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
+import org.mwconform.applicability.NotApplicable;
+import org.mwconform.captcha.CaptchaChallenge;
+import org.mwconform.captcha.CaptchaSolvers;
 import org.mwconform.client.ApiTransport;
 import org.mwconform.client.AuthManagerInfo;
 import org.mwconform.client.CreateAccountOutcome;
@@ -32,6 +35,8 @@ public class ScenarioWorld {
     private final List<String> applicabilityEvidence = new ArrayList<>();
     private final MediaWikiApi api;
     private final InetAddress clientAddress;
+    private final CaptchaSolvers captchas;
+    private final FormFiller formFiller;
 
     private AuthManagerInfo authManagerInfo;
     private String token;
@@ -53,12 +58,19 @@ public class ScenarioWorld {
         this.settings = settings;
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
         this.clientAddress = ClientAddress.forScenario(settings.deployment().api()).orElse(null);
-        this.api = newSession();
+        this.captchas = CaptchaSolvers.forDeployment(settings.deployment());
+        this.formFiller = new FormFiller(captchas);
+        this.api = newSession(clientAddress);
+    }
+
+    /** Someone else: another session, and on a local wiki another address, so it uses none of this scenario's quota. */
+    public MediaWikiApi newSessionFromAnotherAddress() {
+        return newSession(ClientAddress.forScenario(settings.deployment().api()).orElse(null));
     }
 
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
-    public MediaWikiApi newSession() {
-        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, clientAddress);
+    private MediaWikiApi newSession(InetAddress address) {
+        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address);
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }
@@ -73,9 +85,32 @@ public class ScenarioWorld {
         authManagerInfo = api.authManagerInfo();
         token = api.createAccountToken().orElse(null);
         account = newAccount;
-        filled = new FormFiller().fill(authManagerInfo, newAccount, token, returnUrl());
+        filled = fill(authManagerInfo, newAccount, token);
         request = filled.request();
         return filled;
+    }
+
+    /** Fills the announced fields; a CAPTCHA answer is a secret from the moment it exists. */
+    public FormFiller.Filled fill(AuthManagerInfo info, NewAccount newAccount, String createToken) {
+        FormFiller.Filled result = formFiller.fill(info, newAccount, createToken, returnUrl());
+        masker.register(result.request().get(CaptchaChallenge.ANSWER_FIELD));
+        return result;
+    }
+
+    /**
+     * For requests that must get past every check to reach PASS or the FAIL under test. Requests the
+     * API rejects before the flow starts (badtoken, ...) do not need every field answered.
+     */
+    public CreateAccountOutcome submitAnswered(CreateAccountRequest changed) {
+        requireAnswerable(filled);
+        return submit(changed, Delivery.POST_BODY);
+    }
+
+    public static void requireAnswerable(FormFiller.Filled filled) {
+        if (!filled.unanswerable().isEmpty()) {
+            throw new NotApplicable("authmanagerinfo announces required fields that no strategy here can answer: "
+                    + String.join(", ", filled.unanswerable()));
+        }
     }
 
     public CreateAccountOutcome submit(CreateAccountRequest changed, Delivery delivery) {
@@ -97,12 +132,15 @@ public class ScenarioWorld {
     public MediaWikiApi api() { return api; }
     public Verifier verifier() { return verifier; }
     public AccountFactory accounts() { return accounts; }
+    public CaptchaSolvers captchas() { return captchas; }
     public List<String> applicabilityEvidence() { return applicabilityEvidence; }
     public AuthManagerInfo authManagerInfo() { return authManagerInfo; }
     public void authManagerInfo(AuthManagerInfo info) { this.authManagerInfo = info; }
     public String token() { return token; }
     public void token(String token) { this.token = token; }
     public NewAccount account() { return account; }
+    /** The account the wiki should end up with, when it differs from the one requested (normalisation). */
+    public void expectAccount(NewAccount expected) { this.account = expected; }
     public CreateAccountRequest request() { return request; }
     public FormFiller.Filled filled() { return filled; }
     public CreateAccountOutcome outcome() { return outcome; }

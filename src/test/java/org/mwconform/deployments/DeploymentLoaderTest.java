@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +63,19 @@ class DeploymentLoaderTest {
     void credentialsNameVariablesAndNeverHoldSecrets() throws IOException {
         Path f = file("c.yml", "name: c\napi: http://x/api.php\ncredentials:\n  creator: hunter2 is my password\n");
         assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("must name an environment variable");
+    }
+
+    @Test
+    void everyEnvironmentFileOfTheProjectLoads() throws IOException {
+        Path environments = Path.of(System.getProperty("mwconform.home", ".")).resolve("environments");
+        try (var files = Files.list(environments)) {
+            List<Path> envs = files.filter(f -> f.toString().endsWith(".yml") && !f.toString().endsWith(".expectations.yml")).toList();
+            assertThat(envs).isNotEmpty();
+            for (Path env : envs) {
+                Deployment d = loader.load(env);
+                assertThat(d.name()).as(env.toString()).isEqualTo(env.getFileName().toString().replace(".yml", ""));
+                org.mwconform.expectations.Expectations.load(d.expectationsFile());
+            }
+        }
     }
 }

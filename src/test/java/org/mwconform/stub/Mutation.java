@@ -3,6 +3,7 @@ package org.mwconform.stub;
 /**
  * A deliberate defect of the {@link StubWiki}. With {@link #NONE} the stub answers as the documentation
  * says; every other value breaks one documented behaviour, so the scenario that checks it must turn red.
+ * The {@code CAPTCHA_*} defects need {@link Setup#CAPTCHA}.
  */
 public enum Mutation {
     /** No defect: the stub conforms to the documentation. */
@@ -39,6 +40,8 @@ public enum Mutation {
     GET_AS_MUSTBEPOSTED,
     /** Neither createreturnurl nor createcontinue: the account is created anyway. */
     MISSINGPARAM_IGNORED,
+    /** A createreturnurl that is not absolute is used instead of being rejected with badurl_createreturnurl. */
+    RELATIVE_RETURNURL_ACCEPTED,
     /** Errors carry a code but no info. */
     ERROR_WITHOUT_INFO,
     /** Errors carry info texts that differ from the documentation's table. */
@@ -47,6 +50,34 @@ public enum Mutation {
     ERROR_BESIDE_RESULT,
     /** A rejected request answers the right error, but the account is created all the same. */
     REJECTION_CREATES_ACCOUNT,
+
+    // --- action=createaccount: usernames and passwords -------------------------------------------
+    /** Usernames MediaWiki cannot create (a "#", an "@", an IP address) are created. */
+    INVALID_USERNAME_ACCEPTED,
+    /** PASS names the username as it was typed ("mwconform_x"), not as it was created ("Mwconform x"). */
+    USERNAME_NOT_NORMALISED,
+    /** No password policy: a common password, or one that appears within the username, is accepted. */
+    PASSWORD_POLICY_UNCHECKED,
+    /** A request without retype is taken as if retype matched: the account is created. */
+    MISSING_RETYPE_ACCEPTED,
+    /** createmessageformat is ignored: every message is wikitext. */
+    MESSAGE_FORMAT_IGNORED,
+
+    // --- ConfirmEdit's CAPTCHA (Setup.CAPTCHA) ------------------------------------------------------
+    /** A wrong answer passes the CAPTCHA. */
+    CAPTCHA_ACCEPTS_WRONG_ANSWER,
+    /** A request without captchaWord passes the CAPTCHA. */
+    CAPTCHA_NOT_REQUIRED_WHEN_MISSING,
+    /** A wrong answer leaves the CAPTCHA valid: the right answer afterwards passes. */
+    CAPTCHA_REUSABLE_AFTER_FAILURE,
+    /** authmanagerinfo announces captchaId without its value. */
+    CAPTCHA_ID_NOT_SENT,
+    /** authmanagerinfo announces captchaWord as a password field, not a string. */
+    CAPTCHA_FIELDS_WRONG_TYPE,
+    /** The right answer fails the CAPTCHA too. */
+    CAPTCHA_REJECTS_RIGHT_ANSWER,
+    /** authmanagerinfo announces no CAPTCHA, but createaccount demands one. */
+    CAPTCHA_DEMANDED_BUT_NOT_ANNOUNCED,
 
     // --- action=createaccount: FAIL ---------------------------------------------------------------
     /** A retype that differs gives FAIL with messagecode "badpassword". */
@@ -83,6 +114,11 @@ public enum Mutation {
     HTML_500,
     /** Every request answers HTTP 200 with an HTML page. */
     HTML_200;
+
+    /** A defect of ConfirmEdit's CAPTCHA: it needs a stub with {@link Setup#CAPTCHA}. */
+    public boolean needsCaptcha() {
+        return name().startsWith("CAPTCHA_");
+    }
 
     /** "BADRETYPE_WRONG_CODE" as "badretype-wrong-code": for deployment names. */
     public String slug() {

@@ -16,11 +16,13 @@ final class QueryModules {
     private final WikiState state;
     private final Set<Mutation> mutations;
     private final ApiErrors errors;
+    private final SimpleCaptcha captcha;
 
-    QueryModules(WikiState state, Set<Mutation> mutations, ApiErrors errors) {
+    QueryModules(WikiState state, Set<Mutation> mutations, ApiErrors errors, SimpleCaptcha captcha) {
         this.state = state;
         this.mutations = mutations;
         this.errors = errors;
+        this.captcha = captcha;
     }
 
     StubAnswer handle(StubRequest request) {
@@ -60,7 +62,10 @@ final class QueryModules {
         return tokens;
     }
 
-    /** What MediaWiki 1.39 announces for amirequestsfor=create on a wiki without authentication extensions. */
+    /**
+     * What MediaWiki 1.39 announces for amirequestsfor=create: with ConfirmEdit, its CAPTCHA first (a new
+     * one on every call), then the requests of a wiki without authentication extensions.
+     */
     private Map<String, Object> authManagerInfo(StubRequest request) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("canauthenticatenow", "");
@@ -70,27 +75,45 @@ final class QueryModules {
         info.put("preservedusername", "");
         List<Object> requests = new ArrayList<>();
         if ("create".equals(request.param("amirequestsfor"))) {
-            if (!mutations.contains(Mutation.NO_CREATE_FIELDS)) {
-                requests.add(authRequest("MediaWiki\\Auth\\PasswordAuthenticationRequest", "primary-required", object(
-                        "username", field("string", "Username", "Username for authentication.", false),
-                        "password", field("password", "Password", "Password for authentication.", false),
-                        "retype", field("password", "Confirm password", "Password again to confirm.", false))));
+            if (captcha.announced()) {
+                requests.add(captchaRequest(captcha.issue(request.session())));
             }
-            requests.add(authRequest("MediaWiki\\Auth\\UsernameAuthenticationRequest", "required", object(
-                    "username", field("string", "Username", "Username for authentication.", false))));
-            requests.add(authRequest("MediaWiki\\Auth\\UserDataAuthenticationRequest", "required", object(
-                    "email", field("email", "Email", "Email address", true),
-                    "realname", field("string", "Real name", "Real name of user", true))));
+            if (!mutations.contains(Mutation.NO_CREATE_FIELDS)) {
+                String id = "MediaWiki\\Auth\\PasswordAuthenticationRequest";
+                requests.add(authRequest(id, id, id, object(), "primary-required", object(
+                        "username", field("string", "Username", "Username for authentication."),
+                        "password", field("password", "Password", "Password for authentication."),
+                        "retype", field("password", "Confirm password", "Password again to confirm."))));
+            }
+            String username = "MediaWiki\\Auth\\UsernameAuthenticationRequest";
+            requests.add(authRequest(username, username, username, object(), "required", object(
+                    "username", field("string", "Username", "Username for authentication."))));
+            String userData = "MediaWiki\\Auth\\UserDataAuthenticationRequest";
+            requests.add(authRequest(userData, userData, userData, object(), "required", object(
+                    "email", optional(field("email", "Email", "Email address")),
+                    "realname", optional(field("string", "Real name", "Real name of user")))));
         }
         info.put("requests", requests);
         return info;
     }
 
-    private Map<String, Object> authRequest(String id, String required, Map<String, Object> fields) {
-        Map<String, Object> request = object("id", id, "metadata", object(), "required", required);
+    /** ConfirmEdit's CaptchaAuthenticationRequest for a SimpleCaptcha sum. */
+    private Map<String, Object> captchaRequest(SimpleCaptcha.Challenge challenge) {
+        String id = mutations.contains(Mutation.CAPTCHA_ID_NOT_SENT) ? null : challenge.id();
+        String wordType = mutations.contains(Mutation.CAPTCHA_FIELDS_WRONG_TYPE) ? "password" : "string";
+        return authRequest(SimpleCaptcha.REQUEST_ID, SimpleCaptcha.PROVIDER, SimpleCaptcha.REQUEST_ID,
+                object("type", "simple", "mime", "text/plain"), "required", object(
+                        "captchaId", field("hidden", id, "CAPTCHA ID", "This value should be sent back unchanged."),
+                        "captchaInfo", field("null", challenge.info(), SimpleCaptcha.INFO_LABEL, "Description of the CAPTCHA."),
+                        "captchaWord", field(wordType, "CAPTCHA", "Solution of the CAPTCHA.")));
+    }
+
+    private Map<String, Object> authRequest(String id, String provider, String account, Map<String, Object> metadata,
+                                            String required, Map<String, Object> fields) {
+        Map<String, Object> request = object("id", id, "metadata", metadata, "required", required);
         if (!mutations.contains(Mutation.INCOMPLETE_REQUESTS)) {
-            request.put("provider", id);
-            request.put("account", id);
+            request.put("provider", provider);
+            request.put("account", account);
         }
         if (!(mutations.contains(Mutation.REQUEST_WITHOUT_FIELDS) && id.endsWith("\\UsernameAuthenticationRequest"))) {
             request.put("fields", fields);
@@ -98,18 +121,28 @@ final class QueryModules {
         return request;
     }
 
-    private Map<String, Object> field(String type, String label, String help, boolean optional) {
+    private Map<String, Object> field(String type, String label, String help) {
+        return field(type, null, label, help);
+    }
+
+    /** A field in MediaWiki's order: type, value (when it has one), label, help. */
+    private Map<String, Object> field(String type, String value, String label, String help) {
         Map<String, Object> field = new LinkedHashMap<>();
         if (!(mutations.contains(Mutation.FIELD_WITHOUT_TYPE) && "Real name".equals(label))) {
             field.put("type", type);
+        }
+        if (value != null) {
+            field.put("value", value);
         }
         if (!mutations.contains(Mutation.INCOMPLETE_REQUESTS)) {
             field.put("label", label);
         }
         field.put("help", help);
-        if (optional) {
-            field.put("optional", "");
-        }
+        return field;
+    }
+
+    private static Map<String, Object> optional(Map<String, Object> field) {
+        field.put("optional", "");
         return field;
     }
 
@@ -130,7 +163,9 @@ final class QueryModules {
                     "generator", "MediaWiki 1.39.0-stub", "lang", "en"));
         }
         if (props.contains("extensions")) {
-            parts.put("extensions", List.of());
+            parts.put("extensions", captcha.announced() || captcha.demanded()
+                    ? List.of(object("type", "antispam", "name", "ConfirmEdit", "version", "1.6.0"))
+                    : List.of());
         }
         return parts;
     }

@@ -22,12 +22,14 @@ import java.util.concurrent.Executors;
  * An in-process fake api.php for the harness's own tests: the account-creation flow the features use,
  * answered as the documentation describes it (formatversion=1 JSON), unless a {@link Mutation} breaks
  * it on purpose. It is never a deployment whose conformance is reported; it only proves the scenarios
- * can fail. Bound to 127.0.0.1 on a random port; thread-safe, since scenarios run in parallel.
+ * can fail. Its {@link Setup} adds ConfirmEdit's CAPTCHA, as a wiki may. Bound to 127.0.0.1 on a
+ * random port; thread-safe, since scenarios run in parallel.
  */
 public final class StubWiki implements AutoCloseable {
     static final String SESSION_COOKIE = "stub_session";
     private static final String PATH = "/api.php";
 
+    private final Setup setup;
     private final Set<Mutation> mutations;
     private final WikiState state;
     private final ApiErrors errors;
@@ -36,30 +38,32 @@ public final class StubWiki implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
 
-    /** A stub with one defect, or none with {@link Mutation#NONE}. */
-    public static StubWiki start(Mutation mutation) {
-        return start(Set.of(mutation));
+    /** A stub of the given setup with one defect, or none with {@link Mutation#NONE}. */
+    public static StubWiki start(Setup setup, Mutation mutation) {
+        return start(setup, Set.of(mutation));
     }
 
-    /** A stub with several defects at once (they should touch different scenarios). */
-    public static StubWiki start(Set<Mutation> mutations) {
+    /** A stub of the given setup with several defects at once (they should touch different scenarios). */
+    public static StubWiki start(Setup setup, Set<Mutation> mutations) {
         try {
-            return new StubWiki(mutations);
+            return new StubWiki(setup, mutations);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the stub wiki", e);
         }
     }
 
-    private StubWiki(Set<Mutation> mutations) throws IOException {
+    private StubWiki(Setup setup, Set<Mutation> mutations) throws IOException {
         EnumSet<Mutation> set = EnumSet.noneOf(Mutation.class);
         set.addAll(mutations);
         set.remove(Mutation.NONE);
+        this.setup = setup;
         this.mutations = Collections.unmodifiableSet(set);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.state = new WikiState(this.mutations.contains(Mutation.TOKEN_WITHOUT_SUFFIX) ? "" : "+\\");
         this.errors = new ApiErrors(this.mutations, api().toString());
-        this.query = new QueryModules(state, this.mutations, errors);
-        this.createAccount = new CreateAccountModule(state, this.mutations, errors);
+        SimpleCaptcha captcha = new SimpleCaptcha(setup, this.mutations);
+        this.query = new QueryModules(state, this.mutations, errors, captcha);
+        this.createAccount = new CreateAccountModule(state, this.mutations, errors, captcha);
         this.threads = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "stub-wiki-" + server.getAddress().getPort());
             t.setDaemon(true);
@@ -77,6 +81,10 @@ public final class StubWiki implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    public Setup setup() {
+        return setup;
     }
 
     public Set<Mutation> mutations() {

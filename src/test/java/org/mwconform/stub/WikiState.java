@@ -11,12 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Everything the stub wiki remembers: sessions and their tokens, users, the newusers log. Thread-safe. */
+/** Everything the stub wiki remembers: sessions with their token and CAPTCHAs, users, the newusers log. Thread-safe. */
 final class WikiState {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One browser session, known by its cookie; it owns one createaccount token. */
-    record Session(String id, String createAccountToken) {
+    /**
+     * One browser session, known by its cookie; it owns one createaccount token and the CAPTCHAs issued
+     * to it (captchaId to answer), as ConfirmEdit keeps them in the session.
+     */
+    record Session(String id, String createAccountToken, Map<String, String> captchas) {
     }
 
     record User(long userid, String name, String registration) {
@@ -45,7 +48,7 @@ final class WikiState {
                 return known;
             }
         }
-        Session fresh = new Session(hex(16), hex(20) + tokenSuffix);
+        Session fresh = new Session(hex(16), hex(20) + tokenSuffix, new ConcurrentHashMap<>());
         sessions.put(fresh.id(), fresh);
         return fresh;
     }

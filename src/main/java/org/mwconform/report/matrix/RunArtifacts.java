@@ -1,0 +1,48 @@
+package org.mwconform.report.matrix;
+
+import org.mwconform.report.RunReport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code mwconform run} writes next to results.json: the matrix page ({@code index.html}, compared
+ * with the previous run of the same reports folder) and {@code junit.xml}. A page that cannot be
+ * written costs the page, never the run: the problem comes back as one line.
+ */
+public final class RunArtifacts {
+    public static final String JUNIT_FILE = "junit.xml";
+
+    /** The files written, and a one-line problem for each one that was not. */
+    public record Written(Path page, Path junit, String previousRun, List<String> problems) {
+    }
+
+    private RunArtifacts() {
+    }
+
+    public static Written write(Path runFolder, RunReport report) {
+        List<String> problems = new ArrayList<>();
+        Path junit = null;
+        try {
+            junit = runFolder.resolve(JUNIT_FILE);
+            Files.writeString(junit, JunitXml.render(report), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            junit = null;
+            problems.add("no " + JUNIT_FILE + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Path page = null;
+        String previousRun = null;
+        try {
+            ReportFiles.LoadedRun previous = ReportFiles.previousRun(runFolder, report).orElse(null);
+            previousRun = previous == null ? null : previous.report().run().id();
+            page = new MatrixPage(report, runFolder, previous).write();
+        } catch (IOException | RuntimeException e) {
+            problems.add("no matrix page: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return new Written(page, junit, previousRun, List.copyOf(problems));
+    }
+}

@@ -1,0 +1,56 @@
+package org.mwconform.steps;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.mwconform.captcha.CaptchaChallenge;
+import org.mwconform.client.AuthRequest;
+import org.mwconform.client.Delivery;
+import org.mwconform.world.ScenarioWorld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwconform.conditions.Conditions.CAPTCHA_REQUEST;
+
+/** Example 2 of the documentation: a wiki whose account creation asks a CAPTCHA. */
+public class CaptchaSteps {
+    private final ScenarioWorld world;
+
+    public CaptchaSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @Then("authmanagerinfo describes a CAPTCHA with the fields captchaId, captchaInfo and captchaWord")
+    public void captchaDescribed() {
+        world.verifier().check(CAPTCHA_REQUEST, () -> {
+            AuthRequest captcha = world.authManagerInfo().requests().stream()
+                    .filter(r -> CaptchaChallenge.REQUEST_ID.equals(r.id())).findFirst().orElse(null);
+            assertThat(captcha).as("the %s", CaptchaChallenge.REQUEST_ID).isNotNull();
+            assertThat(captcha.required()).as("its required level").isEqualTo("required");
+            assertThat(captcha.fields()).as("its fields").containsKeys("captchaId", "captchaInfo", "captchaWord");
+            assertThat(captcha.fields().get("captchaId").type()).as("captchaId type").isEqualTo("hidden");
+            assertThat(captcha.fields().get("captchaId").value()).as("captchaId value").isNotBlank();
+            assertThat(captcha.fields().get("captchaInfo").value()).as("captchaInfo value").isNotBlank();
+            assertThat(captcha.fields().get("captchaWord").type()).as("captchaWord type").isEqualTo("string");
+        });
+    }
+
+    @When("I create an account with a wrong answer to the CAPTCHA")
+    public void wrongAnswer() {
+        world.submitAnswered(world.request().with(CaptchaChallenge.ANSWER_FIELD, "not-the-answer-" + world.account().username()));
+    }
+
+    @When("I create an account without answering the CAPTCHA")
+    public void noAnswer() {
+        world.submitAnswered(world.request().without(CaptchaChallenge.ANSWER_FIELD));
+    }
+
+    @When("I create the account again, answering the same CAPTCHA correctly")
+    public void sameCaptchaAgain() {
+        world.submit(world.filled().request(), Delivery.POST_BODY);
+    }
+
+    @When("I fetch a new CAPTCHA from authmanagerinfo and create the account again")
+    public void freshCaptcha() {
+        world.prepareCreation(world.account());
+        world.submitAnswered(world.request());
+    }
+}
