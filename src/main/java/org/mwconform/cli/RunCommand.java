@@ -47,7 +47,7 @@ final class RunCommand {
         out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
 
         Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
-        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads());
+        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(), options.order());
         DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null);
         List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
                 new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))));

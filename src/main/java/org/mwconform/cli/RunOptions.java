@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The options of {@code mwconform run}. */
 public record RunOptions(List<Path> environments, String target, boolean targetWritable, String usernamePrefix,
-                         String tags, Path reportsDir, int threads) {
+                         String tags, Path reportsDir, int threads, String order) {
 
     static final String USAGE = """
             usage: mwconform run [--env FILE]... [--target URL [--writable]] [--tags EXPR] [--threads N] [--reports DIR]
@@ -16,6 +16,7 @@ public record RunOptions(List<Path> environments, String target, boolean targetW
               --username-prefix with --target: prefix of the accounts created (default Mwconform)
               --tags EXPR       a Cucumber tag expression selecting scenarios
               --threads N       scenarios run in parallel per deployment (default 4)
+              --order ORDER     lexical (default), reverse or random[:SEED]: results must not depend on it
               --reports DIR     where runs are written (default reports/); the run goes to DIR/latest""";
 
     public static RunOptions parse(List<String> args) {
@@ -26,6 +27,7 @@ public record RunOptions(List<Path> environments, String target, boolean targetW
         String tags = null;
         Path reports = Path.of("reports");
         int threads = 4;
+        String order = "lexical";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -36,13 +38,14 @@ public record RunOptions(List<Path> environments, String target, boolean targetW
                 case "--tags" -> tags = value(args, ++i, arg);
                 case "--reports" -> reports = Path.of(value(args, ++i, arg));
                 case "--threads" -> threads = threads(value(args, ++i, arg));
+                case "--order" -> order = order(value(args, ++i, arg));
                 default -> throw new UsageException("unknown option '" + arg + "'; see 'mwconform help'");
             }
         }
         if (writable && target == null) {
             throw new UsageException("--writable goes with --target; an environment file says 'writable: true' itself");
         }
-        return new RunOptions(List.copyOf(environments), target, writable, prefix, tags, reports, threads);
+        return new RunOptions(List.copyOf(environments), target, writable, prefix, tags, reports, threads, order);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -50,6 +53,13 @@ public record RunOptions(List<Path> environments, String target, boolean targetW
             throw new UsageException(option + " needs a value");
         }
         return args.get(i);
+    }
+
+    private static String order(String value) {
+        if (value.matches("lexical|reverse|random(:\\d+)?")) {
+            return value;
+        }
+        throw new UsageException("--order takes lexical, reverse or random[:SEED], got '" + value + "'");
     }
 
     private static int threads(String value) {

@@ -25,8 +25,10 @@ final class ScenarioProcessLauncher {
     private final String runId;
     private final String tags;
     private final int threads;
+    private final String order;
 
-    ScenarioProcessLauncher(Path features, String runId, String tags, int threads) {
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order) {
+        this.order = order;
         this.features = features;
         this.runId = runId;
         this.tags = tags;
@@ -57,7 +59,8 @@ final class ScenarioProcessLauncher {
                 "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
                 "--plugin", "summary",
                 "--monochrome",
-                "--threads", String.valueOf(threads)));
+                "--threads", String.valueOf(threads),
+                "--order", order));
         if (tags != null) {
             command.addAll(List.of("--tags", tags));
         }

@@ -18,6 +18,9 @@ class RunOptionsTest {
         assertThat(o.targetWritable()).isTrue();
         assertThat(o.tags()).isEqualTo("@read-only");
         assertThat(o.threads()).isEqualTo(2);
+        assertThat(o.order()).isEqualTo("lexical");
+        assertThat(RunOptions.parse(List.of("--order", "random:42")).order()).isEqualTo("random:42");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--order", "sideways"))).hasMessageContaining("--order takes");
     }
 
     @Test
