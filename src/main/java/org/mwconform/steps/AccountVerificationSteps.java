@@ -1,19 +1,14 @@
 package org.mwconform.steps;
 
 import io.cucumber.java.en.Then;
-import org.awaitility.core.ConditionTimeoutException;
 import org.mwconform.client.LogEvent;
 import org.mwconform.client.WikiUser;
 import org.mwconform.world.ScenarioWorld;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mwconform.conditions.Conditions.ACCOUNT_EXISTS;
 import static org.mwconform.conditions.Conditions.NEWUSERS_LOGGED;
 import static org.mwconform.conditions.Conditions.NO_ACCOUNT;
@@ -23,8 +18,6 @@ import static org.mwconform.conditions.Conditions.NO_ACCOUNT;
  * updates may delay what list=users and list=logevents show, so these wait (bounded) instead of sleeping.
  */
 public class AccountVerificationSteps {
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final Duration POLL = Duration.ofMillis(200);
     private final ScenarioWorld world;
 
     public AccountVerificationSteps(ScenarioWorld world) {
@@ -34,7 +27,7 @@ public class AccountVerificationSteps {
     @Then("the account exists")
     public void accountExists() {
         String name = world.account().username();
-        WikiUser user = eventually(() -> world.api().user(name, false), WikiUser::exists);
+        WikiUser user = Eventually.read(() -> world.api().user(name, false), WikiUser::exists);
         world.api().user(name, true);
         world.verifier().check(ACCOUNT_EXISTS, () -> {
             assertThat(user.exists()).as("list=users shows %s", name).isTrue();
@@ -53,22 +46,10 @@ public class AccountVerificationSteps {
     public void newUsersLogged() {
         String name = world.account().username();
         Predicate<LogEvent> selfCreated = e -> "newusers".equals(e.type()) && "create".equals(e.action());
-        List<LogEvent> events = eventually(() -> world.api().newUsersLog(name, false), l -> l.stream().anyMatch(selfCreated));
+        List<LogEvent> events = Eventually.read(() -> world.api().newUsersLog(name, false), l -> l.stream().anyMatch(selfCreated));
         world.api().newUsersLog(name, true);
         world.verifier().check(NEWUSERS_LOGGED, () -> assertThat(events).as("newusers log entries for User:%s", name)
                 .filteredOn(selfCreated).singleElement()
                 .satisfies(e -> assertThat(e.user()).as("the log entry's performer").isEqualTo(name)));
-    }
-
-    /** The last answer once it satisfies the predicate, or the last answer when patience runs out. */
-    private static <T> T eventually(Supplier<T> read, Predicate<T> done) {
-        AtomicReference<T> last = new AtomicReference<>();
-        try {
-            await().atMost(PATIENCE).pollInterval(POLL).pollInSameThread()
-                    .until(() -> done.test(last.updateAndGet(previous -> read.get())));
-        } catch (ConditionTimeoutException e) {
-            // The condition check that follows reports what was seen.
-        }
-        return last.get();
     }
 }

@@ -3,7 +3,6 @@ package org.mwconform.steps;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import org.awaitility.core.ConditionTimeoutException;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.applicability.NotApplicable;
@@ -17,15 +16,10 @@ import org.mwconform.conditions.Condition;
 import org.mwconform.deployments.Credentials;
 import org.mwconform.world.ScenarioWorld;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mwconform.conditions.Conditions.CREATOR_LOGGED_IN;
 import static org.mwconform.conditions.Conditions.NEWUSERS_CREATED_BY_CREATOR;
 import static org.mwconform.conditions.Conditions.NEWUSERS_MAILED;
@@ -41,8 +35,6 @@ public class CreatorSteps {
     /** The documentation's parameter: "use mailpassword in place of password and retype". */
     private static final String MAILPASSWORD = "mailpassword";
     private static final String REASON = "reason";
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final ScenarioWorld world;
     /** The creator as the wiki names them once logged in (meta=userinfo). */
@@ -141,7 +133,7 @@ public class CreatorSteps {
 
     private void logged(Condition condition, String action, String comment) {
         String name = world.account().username();
-        List<LogEvent> events = eventually(() -> world.api().newUsersLog(name, false), l -> !l.isEmpty());
+        List<LogEvent> events = Eventually.read(() -> world.api().newUsersLog(name, false), l -> !l.isEmpty());
         world.api().newUsersLog(name, true);
         world.verifier().check(condition, () -> assertThat(events).as("newusers log entries for User:%s", name)
                 .singleElement()
@@ -157,17 +149,5 @@ public class CreatorSteps {
     private static String canonical(String username) {
         String spaced = username.replace('_', ' ').strip();
         return spaced.isEmpty() ? spaced : spaced.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + spaced.substring(1);
-    }
-
-    /** The last answer once it satisfies the predicate, or the last answer when patience runs out. */
-    private static <T> T eventually(Supplier<T> read, Predicate<T> done) {
-        AtomicReference<T> last = new AtomicReference<>();
-        try {
-            await().atMost(PATIENCE).pollInterval(POLL).pollInSameThread()
-                    .until(() -> done.test(last.updateAndGet(previous -> read.get())));
-        } catch (ConditionTimeoutException e) {
-            // The condition check that follows reports what was seen.
-        }
-        return last.get();
     }
 }
