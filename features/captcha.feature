@@ -6,7 +6,8 @@ Feature: Account creation on a wiki with a CAPTCHA
   posts captchaId and captchaWord with the other fields. The table of possible errors:
     captcha-createaccount-fail  "Incorrect or missing CAPTCHA."
   How the CAPTCHA is answered depends on the deployment: arithmetic is computed, QuestyCaptcha answers
-  come from the environment file; an image CAPTCHA makes these scenarios not applicable.
+  come from the environment file, and a user with ConfirmEdit's skipcaptcha right is not asked; an image
+  CAPTCHA that none of these can answer makes these scenarios not applicable.
 
   @id:captcha-solved @creates-account
   Scenario: An account is created when the CAPTCHA is answered
@@ -39,5 +40,15 @@ Feature: Account creation on a wiki with a CAPTCHA
     And I create the account again, answering the same CAPTCHA correctly
     Then account creation fails with messagecode "captcha-createaccount-fail"
     When I fetch a new CAPTCHA from authmanagerinfo and create the account again
+    Then account creation passes for that username
+    And the account exists
+
+  @id:captcha-skipped-by-right @needs:creator-skips-captcha @creates-account @beyond-docs
+  Scenario: A user with the skipcaptcha right is asked no CAPTCHA
+    ConfirmEdit's skipcaptcha right: the wiki asks anonymous visitors, not this user.
+    Given I am logged in as a user who may create accounts
+    And I have fetched the fields and a createaccount token as that user
+    Then authmanagerinfo asks me no CAPTCHA
+    When I create an account for someone else with the reason "mwconform: no CAPTCHA for this user"
     Then account creation passes for that username
     And the account exists

@@ -59,6 +59,7 @@ public final class ApplicabilityCheck {
             case ANONYMOUS_CREATION_FORBIDDEN -> anonymousCreationForbidden(api);
             case MODULE_DISABLED -> moduleDisabled(api);
             case CREATOR -> creator(deployment, api);
+            case CREATOR_SKIPS_CAPTCHA -> creatorSkipsCaptcha(deployment, api);
         };
     }
 
@@ -144,5 +145,16 @@ public final class ApplicabilityCheck {
             throw new NotApplicable(evidence);
         }
         return evidence;
+    }
+
+    private static String creatorSkipsCaptcha(Deployment deployment, MediaWikiApi api) {
+        String evidence = creator(deployment, api);
+        Credentials creator = Credentials.lookup(deployment, Credentials.CREATOR).credentials().orElseThrow();
+        boolean skips = api.userRights(creator.username()).map(r -> r.has("skipcaptcha")).orElse(false);
+        String more = evidence + "; list=users: the creator " + (skips ? "holds" : "lacks") + " 'skipcaptcha'";
+        if (!skips) {
+            throw new NotApplicable(more);
+        }
+        return more;
     }
 }

@@ -20,7 +20,9 @@ public enum Requirement {
      * credentials ({@code credentials: creator}), the variable is set, the createaccount module is enabled and
      * list=users shows the user holding the {@code createaccount} right.
      */
-    CREATOR("creator");
+    CREATOR("creator"),
+    /** The creator holds ConfirmEdit's skipcaptcha right: the CAPTCHA strategy "an account that is not asked". */
+    CREATOR_SKIPS_CAPTCHA("creator-skips-captcha");
 
     private final String tagValue;
 

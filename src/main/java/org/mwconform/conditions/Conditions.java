@@ -14,6 +14,8 @@ public final class Conditions {
             new Condition("authmanagerinfo.fields", "the announced fields include the documented ones");
     public static final Condition CAPTCHA_REQUEST =
             new Condition("authmanagerinfo.captcha-request", "the CAPTCHA request has captchaId, captchaInfo and captchaWord as documented");
+    public static final Condition CAPTCHA_SKIPPED =
+            new Condition("authmanagerinfo.captcha-skipped", "a user with the skipcaptcha right is asked no CAPTCHA");
     public static final Condition API_ERROR_CODE =
             new Condition("api.error-code", "the request is rejected with the documented error code");
     public static final Condition API_ERROR_INFO =

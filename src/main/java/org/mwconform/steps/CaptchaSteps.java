@@ -9,6 +9,7 @@ import org.mwconform.world.ScenarioWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mwconform.conditions.Conditions.CAPTCHA_REQUEST;
+import static org.mwconform.conditions.Conditions.CAPTCHA_SKIPPED;
 
 /** Example 2 of the documentation: a wiki whose account creation asks a CAPTCHA. */
 public class CaptchaSteps {
@@ -31,6 +32,12 @@ public class CaptchaSteps {
             assertThat(captcha.fields().get("captchaInfo").value()).as("captchaInfo value").isNotBlank();
             assertThat(captcha.fields().get("captchaWord").type()).as("captchaWord type").isEqualTo("string");
         });
+    }
+
+    @Then("authmanagerinfo asks me no CAPTCHA")
+    public void noCaptchaAsked() {
+        world.verifier().check(CAPTCHA_SKIPPED, () -> assertThat(CaptchaChallenge.in(world.authManagerInfo()))
+                .as("a %s announced to a user with skipcaptcha", CaptchaChallenge.REQUEST_ID).isEmpty());
     }
 
     @When("I create an account with a wrong answer to the CAPTCHA")

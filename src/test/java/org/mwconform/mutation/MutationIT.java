@@ -80,7 +80,8 @@ class MutationIT {
             "the stub has no account-creation throttle, and its environment file declares none",
             List.of("throttle-hit", "throttle-message", "throttle-counts-failed-attempts", "throttle-ignores-userexists"),
             "the stub has no users to log in as, and its environment file names no creator credentials",
-            List.of("for-someone-else-reason", "for-someone-else-mailpassword", "noemailcreate", "for-someone-else-no-reason"));
+            List.of("for-someone-else-reason", "for-someone-else-mailpassword", "noemailcreate", "for-someone-else-no-reason",
+                    "captcha-skipped-by-right"));
     private static final Set<String> SERVED = FEATURES.ids().stream()
             .filter(id -> !STUB_DOES_NOT_OFFER.containsKey(id)).collect(Collectors.toCollection(LinkedHashSet::new));
 
