@@ -58,16 +58,28 @@ public final class ApplicabilityCheck {
             case THROTTLE -> throttle(deployment, isolated);
             case ANONYMOUS_CREATION_FORBIDDEN -> anonymousCreationForbidden(api);
             case MODULE_DISABLED -> moduleDisabled(api);
-            case CREATOR -> creator(deployment, api);
+            case CREATOR -> creator(deployment, api).evidence();
             case CREATOR_SKIPS_CAPTCHA -> creatorSkipsCaptcha(deployment, api);
         };
     }
 
-    private static String anonymousCreationForbidden(MediaWikiApi api) {
-        String module = api.moduleClass("createaccount").orElse("no module");
-        if (DISABLED_MODULE.equals(module)) {
-            throw new NotApplicable("action=paraminfo: the createaccount module is " + DISABLED_MODULE + ": no request reaches the rights check");
+    /** The class serving action=createaccount, from action=paraminfo: ApiDisabled when an admin disabled it. */
+    private static String moduleClass(MediaWikiApi api) {
+        return api.moduleClass("createaccount").orElse("no module");
+    }
+
+    /** The module's class, or not applicable when it is disabled or missing. */
+    private static String enabledModule(MediaWikiApi api) {
+        String module = moduleClass(api);
+        if (DISABLED_MODULE.equals(module) || "no module".equals(module)) {
+            throw new NotApplicable("action=paraminfo: the createaccount module is " + module
+                    + " ($wgAPIModules['createaccount'] = 'ApiDisabled' disables it, as the documentation describes)");
         }
+        return module;
+    }
+
+    private static String anonymousCreationForbidden(MediaWikiApi api) {
+        String module = enabledModule(api);
         if (api.currentUserRights().contains("createaccount")) {
             throw new NotApplicable("anonymous visitors may create accounts here: meta=userinfo rights include 'createaccount'");
         }
@@ -75,7 +87,7 @@ public final class ApplicabilityCheck {
     }
 
     private static String moduleDisabled(MediaWikiApi api) {
-        String module = api.moduleClass("createaccount").orElse("no module");
+        String module = moduleClass(api);
         if (!DISABLED_MODULE.equals(module)) {
             throw new NotApplicable("action=paraminfo: the createaccount module is " + module + ", not " + DISABLED_MODULE);
         }
@@ -108,11 +120,7 @@ public final class ApplicabilityCheck {
      * accounts, not who may, and a scenario checks that declaration itself.
      */
     private static String anonymousCreation(MediaWikiApi api) {
-        String module = api.moduleClass("createaccount").orElse("no module");
-        if (DISABLED_MODULE.equals(module) || "no module".equals(module)) {
-            throw new NotApplicable("action=paraminfo: the createaccount module is " + module
-                    + " ($wgAPIModules['createaccount'] = 'ApiDisabled' disables it, as the documentation describes)");
-        }
+        String module = enabledModule(api);
         boolean hasRight = api.currentUserRights().contains("createaccount");
         String evidence = "action=paraminfo: createaccount is " + module + "; meta=userinfo rights of an anonymous visitor "
                 + (hasRight ? "include" : "lack") + " 'createaccount'; authmanagerinfo "
@@ -123,19 +131,19 @@ public final class ApplicabilityCheck {
         return evidence;
     }
 
+    /** The creator as the wiki's list=users shows it, and the evidence gathered on the way. */
+    private record Creator(UserRights rights, String evidence) {
+    }
+
     /**
      * A user who may create accounts for someone else: credentials from the environment (never from a file),
      * the module enabled, and the wiki's own list=users showing the user with the createaccount right. Whether
      * the password is right is for the scenario to find out, by logging in.
      */
-    private static String creator(Deployment deployment, MediaWikiApi api) {
+    private static Creator creator(Deployment deployment, MediaWikiApi api) {
         Credentials.Lookup lookup = Credentials.lookup(deployment, Credentials.CREATOR);
         Credentials creator = lookup.credentials().orElseThrow(() -> new NotApplicable(lookup.evidence()));
-        String module = api.moduleClass("createaccount").orElse("no module");
-        if (DISABLED_MODULE.equals(module) || "no module".equals(module)) {
-            throw new NotApplicable("action=paraminfo: the createaccount module is " + module
-                    + " ($wgAPIModules['createaccount'] = 'ApiDisabled' disables it, as the documentation describes)");
-        }
+        String module = enabledModule(api);
         UserRights rights = api.userRights(creator.username()).orElseThrow(() -> new NotApplicable(lookup.evidence()
                 + "; list=users: no such user on " + deployment.name()));
         String evidence = lookup.evidence() + "; action=paraminfo: createaccount is " + module + "; list=users: "
@@ -144,17 +152,16 @@ public final class ApplicabilityCheck {
         if (!rights.has("createaccount")) {
             throw new NotApplicable(evidence);
         }
-        return evidence;
+        return new Creator(rights, evidence);
     }
 
     private static String creatorSkipsCaptcha(Deployment deployment, MediaWikiApi api) {
-        String evidence = creator(deployment, api);
-        Credentials creator = Credentials.lookup(deployment, Credentials.CREATOR).credentials().orElseThrow();
-        boolean skips = api.userRights(creator.username()).map(r -> r.has("skipcaptcha")).orElse(false);
-        String more = evidence + "; list=users: the creator " + (skips ? "holds" : "lacks") + " 'skipcaptcha'";
+        Creator creator = creator(deployment, api);
+        boolean skips = creator.rights().has("skipcaptcha");
+        String evidence = creator.evidence() + "; the creator " + (skips ? "holds" : "lacks") + " 'skipcaptcha'";
         if (!skips) {
-            throw new NotApplicable(more);
+            throw new NotApplicable(evidence);
         }
-        return more;
+        return evidence;
     }
 }

@@ -25,10 +25,10 @@ public final class Main {
             String command = args.isEmpty() ? "help" : args.get(0);
             return switch (command) {
                 case "run" -> new RunCommand(home(), out).run(RunOptions.parse(args.subList(1, args.size())));
-                case "diff" -> new DiffCommand(out).run(args.subList(1, args.size())); // matrix page / diff
+                case "diff" -> new DiffCommand(out).run(args.subList(1, args.size()));
                 case "help", "--help", "-h" -> {
                     out.println(RunOptions.USAGE);
-                    out.println(DiffCommand.USAGE); // matrix page / diff
+                    out.println(DiffCommand.USAGE);
                     yield OK;
                 }
                 default -> throw new UsageException("unknown command '" + command + "'; try 'mwconform run', 'mwconform diff OLD NEW' or 'mwconform help'");

@@ -9,6 +9,7 @@ import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
+import org.mwconform.report.matrix.RunArtifacts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,9 +57,7 @@ final class RunCommand {
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version()), results);
         write(runDir, report);
-        // --- matrix page (index.html) and junit.xml beside results.json: org.mwconform.report.matrix ---
-        org.mwconform.report.matrix.RunArtifacts.Written artifacts = org.mwconform.report.matrix.RunArtifacts.write(runDir, report);
-        // --- end matrix page ---
+        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);  // index.html and junit.xml
         Path latest = pointLatest(reports, runDir);
 
         for (DeploymentResult result : results) {
@@ -68,13 +67,11 @@ final class RunCommand {
                             + (r.reason() == null ? "" : " — " + r.reason())));
         }
         out.println("results: " + latest.resolve("results.json") + " (" + report.run().durationSeconds() + " s)");
-        // --- matrix page ---
         artifacts.problems().forEach(p -> out.println("  " + p));
         if (artifacts.page() != null) {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
-        // --- end matrix page ---
         if (options.tags() != null && results.stream().allMatch(r -> r.results().isEmpty())) {
             throw new UsageException("no scenario matches --tags " + options.tags());
         }

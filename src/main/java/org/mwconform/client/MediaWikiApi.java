@@ -28,9 +28,13 @@ public final class MediaWikiApi {
 
     /** {@code meta=tokens&type=createaccount}; the token is registered as a secret. Empty when none is issued. */
     public Optional<String> createAccountToken() {
-        ApiResponse response = get("fetch a createaccount token", Map.of("action", "query", "meta", "tokens", "type", "createaccount"));
-        JsonNode tokens = response.json().path("query").path("tokens");
-        Optional<String> token = Optional.ofNullable(text(tokens, "createaccounttoken"));
+        return token("createaccount");
+    }
+
+    /** {@code meta=tokens&type=TYPE}, registered as a secret before anyone can print it. */
+    private Optional<String> token(String type) {
+        ApiResponse response = get("fetch a " + type + " token", Map.of("action", "query", "meta", "tokens", "type", type));
+        Optional<String> token = Optional.ofNullable(text(response.json().path("query").path("tokens"), type + "token"));
         // The whole token and its HMAC part, so neither the escaped nor the bare form leaks.
         token.ifPresent(t -> masker.register(t.split("\\+")[0]));
         return token.map(masker::register);
@@ -152,14 +156,6 @@ public final class MediaWikiApi {
 
     // --- a logged-in creator (creating an account for someone else) ------------------------------------
 
-    /** {@code meta=tokens&type=login}; the token is registered as a secret. Empty when none is issued. */
-    public Optional<String> loginToken() {
-        ApiResponse response = get("fetch a login token", Map.of("action", "query", "meta", "tokens", "type", "login"));
-        Optional<String> token = Optional.ofNullable(text(response.json().path("query").path("tokens"), "logintoken"));
-        token.ifPresent(t -> masker.register(t.split("\\+")[0]));
-        return token.map(masker::register);
-    }
-
     /**
      * Logs this session in with {@code action=clientlogin}: a login token from {@code meta=tokens&type=login},
      * then username, password, logintoken and loginreturnurl in a POST body. The password is registered as a
@@ -168,7 +164,7 @@ public final class MediaWikiApi {
      */
     public LoginResult clientLogin(String username, String password, String returnUrl) {
         masker.register(password);
-        String token = loginToken().orElse(null);
+        String token = token("login").orElse(null);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("action", "clientlogin");
         params.put("username", username);

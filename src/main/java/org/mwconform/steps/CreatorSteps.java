@@ -5,6 +5,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
+import org.mwconform.accounts.Usernames;
 import org.mwconform.applicability.NotApplicable;
 import org.mwconform.client.AuthManagerInfo;
 import org.mwconform.client.AuthRequest;
@@ -53,7 +54,7 @@ public class CreatorSteps {
         String name = world.api().currentUserName();
         world.verifier().check(CREATOR_LOGGED_IN, () -> {
             assertThat(login.passed()).as("clientlogin as %s (the wiki answered %s)", creator.username(), login.describe()).isTrue();
-            assertThat(login.username()).as("clientlogin.username").isEqualTo(canonical(creator.username()));
+            assertThat(login.username()).as("clientlogin.username").isEqualTo(Usernames.canonical(creator.username()));
             assertThat(name).as("meta=userinfo name after logging in").isEqualTo(login.username());
         });
         creatorName = name;
@@ -62,8 +63,7 @@ public class CreatorSteps {
     /** Tokens belong to a session and its user: the token is fetched after logging in, with the fields the creator is offered. */
     @Given("I have fetched the fields and a createaccount token as that user")
     public void prepareAsCreator() {
-        world.authManagerInfo(world.api().authManagerInfo());
-        world.token(world.api().createAccountToken().orElse(null));
+        world.fetchFieldsAndToken();
         world.verifier().check(TOKEN_ISSUED, () -> assertThat(world.token()).as("createaccounttoken of the logged-in creator").isNotBlank());
     }
 
@@ -143,11 +143,5 @@ public class CreatorSteps {
                     assertThat(e.user()).as("the log entry's performer").isEqualTo(creatorName);
                     assertThat(Objects.toString(e.comment(), "")).as("the log entry's comment").isEqualTo(comment);
                 }));
-    }
-
-    /** MediaWiki's canonical form of a username: first letter upper case, underscores as spaces. */
-    private static String canonical(String username) {
-        String spaced = username.replace('_', ' ').strip();
-        return spaced.isEmpty() ? spaced : spaced.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + spaced.substring(1);
     }
 }

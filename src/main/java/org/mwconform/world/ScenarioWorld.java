@@ -49,11 +49,6 @@ public class ScenarioWorld {
         this(RunSettings.fromSystemProperties());
     }
 
-    /** For the harness's own tests; PicoContainer needs the single public constructor above. */
-    public static ScenarioWorld forSettings(RunSettings settings) {
-        return new ScenarioWorld(settings);
-    }
-
     private ScenarioWorld(RunSettings settings) {
         this.settings = settings;
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
@@ -75,19 +70,22 @@ public class ScenarioWorld {
         return new MediaWikiApi(transport, masker);
     }
 
-    /** Step 1 of the documented procedure: the fields from authmanagerinfo and a createaccount token. */
     /** The loopback address this scenario speaks from, or null for a remote wiki. */
     public InetAddress clientAddress() {
         return clientAddress;
     }
 
-    public FormFiller.Filled prepareCreation(NewAccount newAccount) {
+    /** Step 1 of the documented procedure: the fields authmanagerinfo announces and a createaccount token, for this session and its user. */
+    public void fetchFieldsAndToken() {
         authManagerInfo = api.authManagerInfo();
         token = api.createAccountToken().orElse(null);
+    }
+
+    public void prepareCreation(NewAccount newAccount) {
+        fetchFieldsAndToken();
         account = newAccount;
         filled = fill(authManagerInfo, newAccount, token);
         request = filled.request();
-        return filled;
     }
 
     /** Fills the announced fields; a CAPTCHA answer is a secret from the moment it exists. */
