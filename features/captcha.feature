@@ -1,4 +1,4 @@
-@doc:example-2 @needs:anonymous-creation @needs:captcha
+@doc:example-2 @needs:anonymous-creation @needs:captcha @needs:fillable-form
 Feature: Account creation on a wiki with a CAPTCHA
   Example 2, "Process on a wiki with a CAPTCHA extension": authmanagerinfo announces a
   CaptchaAuthenticationRequest whose fields are captchaId ("This value should be sent back unchanged."),

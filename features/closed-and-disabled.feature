@@ -1,4 +1,4 @@
-@doc:disabling @may-create-account
+@doc:disabling @may-create-account @needs:fillable-form
 Feature: Wikis that do not let anonymous visitors create accounts through the API
   "To disable specifically this API feature, insert the following line in your configuration file:
   $wgAPIModules['createaccount'] = 'ApiDisabled';" A wiki can also keep the module and take the

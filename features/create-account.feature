@@ -1,4 +1,4 @@
-@doc:example-1 @needs:anonymous-creation
+@doc:example-1 @needs:anonymous-creation @needs:fillable-form
 Feature: Creating an account
   "Post to this module, supplying createreturnurl and any relevant fields. [...] If you received PASS
   or FAIL, you're done. The operation either succeeded or it didn't."

@@ -1,4 +1,4 @@
-@doc:possible-errors @needs:anonymous-creation
+@doc:possible-errors @needs:anonymous-creation @needs:fillable-form
 Feature: Credentials and usernames the wiki cannot accept
   The table of possible errors: authmanager-create-no-primary, "The supplied credentials could not be
   used for account creation." Example 1 names the fields of a wiki without special extensions:
@@ -26,6 +26,7 @@ Feature: Credentials and usernames the wiki cannot accept
   Scenario Outline: A username that is not valid
     When I create an account whose username ends in "<ending>"
     Then account creation fails with messagecode "invaliduser"
+    And no account was created
 
     @id:invaliduser-hash
     Examples: a character that titles cannot hold
@@ -41,11 +42,21 @@ Feature: Credentials and usernames the wiki cannot accept
   Scenario: An IP address is not a username
     When I create an account whose username is an IP address
     Then account creation fails with messagecode "invaliduser"
+    And no account was created
 
   @id:passwordincommonlist @may-create-account @beyond-docs
   Scenario: A password from the list of common passwords
     When I create an account whose password is "password"
     Then account creation fails with messagecode "passwordincommonlist"
+    And no account was created
+
+  @id:module-example-password @doc:module-help @may-create-account @beyond-docs
+  Scenario: The password of the module's own example
+    The module help's example creates "the user Example with the password ExamplePassword". MediaWiki refuses
+    that password for every username: PasswordPolicyChecks::checkPasswordCannotMatchDefaults lists it as
+    the "Example from ApiChangeAuthenticationRequest" (includes/password/PasswordPolicyChecks.php).
+    When I create an account whose password is "ExamplePassword"
+    Then account creation fails with messagecode "password-login-forbidden"
     And no account was created
 
   @id:password-substring-username-match @may-create-account @beyond-docs

@@ -1,4 +1,4 @@
-@doc:possible-errors @needs:anonymous-creation
+@doc:possible-errors @needs:anonymous-creation @needs:fillable-form
 Feature: Account creation that fails
   "If at any point account creation fails, a response with status FAIL will be returned, along with
   a message to display to the user." The documentation's table of possible errors lists, among others,

@@ -1,4 +1,4 @@
-@doc:example-1 @needs:creator
+@doc:example-1 @needs:creator @needs:fillable-form
 Feature: Creating an account for someone else
   Example 1: "If you are creating an account for someone else, you'll need to specify a reason for the
   same by including a reason parameter to the POST request. You could also use mailpassword in place of
@@ -40,9 +40,10 @@ Feature: Creating an account for someone else
 
   @id:for-someone-else-no-reason @creates-account @beyond-docs
   Scenario: An account created for someone else without a reason
-    The documentation says the creator needs to give a reason, but names no error for a missing one.
-    MediaWiki 1.39 announces the reason as an optional request (CreationReasonAuthenticationRequest) and
-    creates the account, logging it with an empty comment.
+    "You'll need to specify a reason" is an obligation of the client: the documentation names no error
+    for a missing reason, and this scenario does not claim the server enforces one. It records what a
+    wiki does when a client omits it: MediaWiki 1.39 announces the reason as an optional request
+    (CreationReasonAuthenticationRequest) and creates the account, logging it with an empty comment.
     When I create an account for someone else without a reason
     Then account creation passes for that username
     And the account exists

@@ -1,23 +1,37 @@
-@doc:module-help @needs:anonymous-creation @may-create-account
+@doc:module-help @needs:anonymous-creation @needs:fillable-form @may-create-account
 Feature: The format of messages
   createmessageformat: "Format to use for returning messages. One of the following values: html,
   wikitext, raw, none. Default: wikitext". A FAIL carries "a message to display to the user"; its
   messagecode stays the same whatever the format.
+  Plain messages read the same as html and as wikitext; the block notice has links, so html and
+  wikitext are told apart on it, each compared with the same request in the other format.
 
   Background:
     Given I have fetched the fields and a createaccount token
 
-  @id:message-format-wikitext
+  @id:message-format-wikitext @needs:blocker
   Scenario: A message as wikitext
-    When I create an account whose retyped password differs, asking for messages as wikitext
-    Then account creation fails with messagecode "badretype"
-    And the message is text
+    Given my address is blocked from creating accounts
+    When I create an account, asking for messages as wikitext, and for comparison as html
+    Then account creation fails with messagecode "blocked"
+    And the message is wikitext, not the HTML of the same message
+    And no account was created
 
-  @id:message-format-html
+  @id:message-format-html @needs:blocker
   Scenario: A message as HTML
-    When I create an account whose retyped password differs, asking for messages as html
-    Then account creation fails with messagecode "badretype"
-    And the message is text
+    Given my address is blocked from creating accounts
+    When I create an account, asking for messages as html, and for comparison as wikitext
+    Then account creation fails with messagecode "blocked"
+    And the message is HTML, not the wikitext of the same message
+    And no account was created
+
+  @id:message-format-default @needs:blocker
+  Scenario: Without createmessageformat, a message is wikitext
+    Given my address is blocked from creating accounts
+    When I create an account without asking for a message format, and for comparison as wikitext and as html
+    Then account creation fails with messagecode "blocked"
+    And the message is the wikitext one, not the HTML one
+    And no account was created
 
   @id:message-format-raw
   Scenario: A message as its raw key and parameters

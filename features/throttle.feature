@@ -1,4 +1,4 @@
-@doc:possible-errors @needs:anonymous-creation @needs:throttle @exhausts-throttle
+@doc:possible-errors @needs:anonymous-creation @needs:fillable-form @needs:throttle @exhausts-throttle
 Feature: The account creation throttle
   The table of possible errors: acct_creation_throttle_hit, visitors "using your IP address have
   created num accounts in the last day, which is the maximum allowed in this time period. As a result,

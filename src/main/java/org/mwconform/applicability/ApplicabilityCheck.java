@@ -1,6 +1,9 @@
 package org.mwconform.applicability;
 
+import org.mwconform.accounts.FormFiller;
+import org.mwconform.accounts.NewAccount;
 import org.mwconform.captcha.CaptchaChallenge;
+import org.mwconform.client.AuthManagerInfo;
 import org.mwconform.captcha.CaptchaSolvers;
 import org.mwconform.client.MediaWikiApi;
 import org.mwconform.client.UserRights;
@@ -31,7 +34,7 @@ public final class ApplicabilityCheck {
             if (tag.startsWith("@needs:")) {
                 Requirement requirement = Requirement.fromTag(tag).orElseThrow(
                         () -> new IllegalStateException("unknown requirement tag " + tag + " (known: " + List.of(Requirement.values()) + ")"));
-                evidence.add(check(requirement, deployment, api, isolated));
+                evidence.add(check(requirement, tags, deployment, api, isolated));
             }
         }
         if (SideEffect.writes(tags)) {
@@ -51,7 +54,7 @@ public final class ApplicabilityCheck {
         return evidence;
     }
 
-    private String check(Requirement requirement, Deployment deployment, MediaWikiApi api, boolean isolated) {
+    private String check(Requirement requirement, Collection<String> tags, Deployment deployment, MediaWikiApi api, boolean isolated) {
         return switch (requirement) {
             case ANONYMOUS_CREATION -> anonymousCreation(api);
             case CAPTCHA -> captcha(api);
@@ -60,7 +63,52 @@ public final class ApplicabilityCheck {
             case MODULE_DISABLED -> moduleDisabled(api);
             case CREATOR -> creator(deployment, api).evidence();
             case CREATOR_SKIPS_CAPTCHA -> creatorSkipsCaptcha(deployment, api);
+            case FILLABLE_FORM -> fillableForm(tags, deployment, api);
+            case BLOCKER -> blocker(deployment, api, isolated);
         };
+    }
+
+    /**
+     * The form authmanagerinfo announces, filled as a scenario would fill it, before the scenario sends anything.
+     * A creator holding skipcaptcha is asked no CAPTCHA, so for scenarios that need one the CAPTCHA does not count.
+     */
+    private String fillableForm(Collection<String> tags, Deployment deployment, MediaWikiApi api) {
+        AuthManagerInfo info = api.authManagerInfo();
+        boolean creatorSkipsCaptcha = tags.contains(Requirement.CREATOR.tag())
+                && creatorRights(deployment, api).map(r -> r.has("skipcaptcha")).orElse(false);
+        List<String> unanswerable = new FormFiller(captchas).fill(info, new NewAccount("Mwconform-form-check", "form-check"),
+                null, "https://example.org/").unanswerable().stream()
+                .filter(field -> !(creatorSkipsCaptcha && field.contains(CaptchaChallenge.REQUEST_ID)))
+                .toList();
+        String fields = info.fields().stream().map(f -> f.name()).distinct().collect(java.util.stream.Collectors.joining(", "));
+        if (!unanswerable.isEmpty()) {
+            throw new NotApplicable("authmanagerinfo announces required fields that no strategy here can answer: "
+                    + String.join(", ", unanswerable) + " (announced: " + fields + ")");
+        }
+        return "authmanagerinfo: every required field can be filled (" + fields + ")"
+                + (creatorSkipsCaptcha ? "; the creator holds 'skipcaptcha'" : "");
+    }
+
+    private static java.util.Optional<UserRights> creatorRights(Deployment deployment, MediaWikiApi api) {
+        return Credentials.lookup(deployment, Credentials.CREATOR).credentials().flatMap(c -> api.userRights(c.username()));
+    }
+
+    /** A user with the block right, and an address of this scenario's own: nobody else is ever blocked. */
+    private static String blocker(Deployment deployment, MediaWikiApi api, boolean isolated) {
+        Credentials.Lookup lookup = Credentials.lookup(deployment, Credentials.BLOCKER);
+        Credentials blocker = lookup.credentials().orElseThrow(() -> new NotApplicable(lookup.evidence()));
+        if (!isolated) {
+            throw new NotApplicable("blocking this machine's one address would lock every later scenario out of " + deployment.name()
+                    + ": only wikis on this machine, where each scenario speaks from a loopback address of its own");
+        }
+        UserRights rights = api.userRights(blocker.username()).orElseThrow(() -> new NotApplicable(lookup.evidence()
+                + "; list=users: no such user on " + deployment.name()));
+        String evidence = lookup.evidence() + "; list=users: " + rights.name() + " (groups " + String.join(", ", rights.groups()) + ") "
+                + (rights.has("block") ? "holds" : "lacks") + " 'block'; this scenario speaks from a loopback address of its own";
+        if (!rights.has("block")) {
+            throw new NotApplicable(evidence);
+        }
+        return evidence;
     }
 
     /** The class serving action=createaccount, from action=paraminfo: ApiDisabled when an admin disabled it. */

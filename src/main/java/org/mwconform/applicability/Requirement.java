@@ -22,7 +22,18 @@ public enum Requirement {
      */
     CREATOR("creator"),
     /** The creator holds ConfirmEdit's skipcaptcha right: the CAPTCHA strategy "an account that is not asked". */
-    CREATOR_SKIPS_CAPTCHA("creator-skips-captcha");
+    CREATOR_SKIPS_CAPTCHA("creator-skips-captcha"),
+    /**
+     * Every required field that authmanagerinfo announces for account creation can be filled here (a CAPTCHA
+     * only by a strategy that can answer it, or not at all for a creator holding skipcaptcha): decided from
+     * authmanagerinfo before the scenario's first request, never found out halfway.
+     */
+    FILLABLE_FORM("fillable-form"),
+    /**
+     * A user who may block (credentials {@code blocker}, holding the block right), on a wiki on this machine
+     * where the scenario speaks from a loopback address of its own: only that address is ever blocked.
+     */
+    BLOCKER("blocker");
 
     private final String tagValue;
 

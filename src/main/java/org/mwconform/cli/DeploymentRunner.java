@@ -53,10 +53,12 @@ final class DeploymentRunner {
         String version = answer.siteInfo().mediawikiVersion();
         List<ScenarioRecord> records;
         Expectations expectations;
+        ScenarioProcessLauncher.Launch launch;
         try {
             expectations = Expectations.load(deployment.expectationsFile());
             Files.createDirectories(folder.root());
-            records = launcher.run(environmentFile(deployment, folder), folder);
+            launch = launcher.run(environmentFile(deployment, folder), folder);
+            records = launch.records();
         } catch (IOException | RuntimeException e) {
             return error(deployment, version, e.getMessage());
         } catch (InterruptedException e) {
@@ -64,6 +66,8 @@ final class DeploymentRunner {
             return error(deployment, version, "interrupted");
         }
         List<ScenarioResult> results = classify(records, expectations, folder);
+        results.addAll(Completeness.missing(launcher.selected(), records, launch));
+        results.sort(java.util.Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
         StringBuilder whyNot = new StringBuilder();
         Optional<Path> allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
         if (allure.isEmpty() && !records.isEmpty()) {
@@ -71,7 +75,7 @@ final class DeploymentRunner {
         }
         return new DeploymentResult(deployment.name(), deployment.api().toString(), deployment.description(), version,
                 answer.siteInfo().extensions(), deployment.writable(), DeploymentResult.count(results), results,
-                allure.map(p -> folder.root().getParent().getParent().relativize(p).toString()).orElse(null));
+                allure.map(p -> folder.root().getParent().getParent().relativize(p).toString()).orElse(null), null);
     }
 
     private List<ScenarioResult> classify(List<ScenarioRecord> records, Expectations expectations,
@@ -86,13 +90,12 @@ final class DeploymentRunner {
         if (allScenariosSelected) {
             // An entry whose scenario no longer exists would otherwise rot unseen.
             for (KnownDeviation d : expectations.all()) {
-                if (records.stream().noneMatch(r -> d.scenario().equals(r.id()))) {
+                if (launcher.selected().stream().noneMatch(sc -> d.scenario().equals(sc.id()))) {
                     results.add(new ScenarioResult(d.scenario(), "(expectations file)", d.scenario(), List.of(),
                             Outcome.STALE_EXPECTATION, "no scenario has the id '" + d.scenario() + "'", d.condition(), null));
                 }
             }
         }
-        results.sort(java.util.Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
         return results;
     }
 
@@ -129,6 +132,6 @@ final class DeploymentRunner {
         List<ScenarioResult> results = List.of(new ScenarioResult("preflight", PREFLIGHT_FEATURE, PREFLIGHT_SCENARIO,
                 List.of(), Outcome.ERROR, reason, null, null));
         return new DeploymentResult(deployment.name(), deployment.api().toString(), deployment.description(), version,
-                null, deployment.writable(), DeploymentResult.count(results), results, null);
+                null, deployment.writable(), DeploymentResult.count(results), results, null, null);
     }
 }

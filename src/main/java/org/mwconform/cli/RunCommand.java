@@ -9,6 +9,7 @@ import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
+import org.mwconform.report.matrix.ReportFiles;
 import org.mwconform.report.matrix.RunArtifacts;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,14 +56,22 @@ final class RunCommand {
                 new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))));
 
         Instant finished = Instant.now();
-        RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version()), results);
+        RunReport.Run run = new RunReport.Run(runId, started.toString(), finished.toString(),
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version());
+        Optional<RunReport> previous = ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
+        List<DeploymentResult> flagged = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            flagged.add(results.get(i).withFlags(NotApplicableFlags.flags(deployments.get(i), results.get(i), previous, options.tags())));
+        }
+        results = flagged;
+        RunReport report = new RunReport(run, results);
         write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);  // index.html and junit.xml
         Path latest = pointLatest(reports, runDir);
 
         for (DeploymentResult result : results) {
             out.println(result.summaryLine());
+            result.flags().forEach(f -> out.println("  flag: " + f));
             result.results().stream().filter(r -> !r.outcome().isExpected())
                     .forEach(r -> out.println("  " + r.outcome().label() + ": " + r.scenario()
                             + (r.reason() == null ? "" : " — " + r.reason())));

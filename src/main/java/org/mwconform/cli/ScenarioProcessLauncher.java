@@ -2,6 +2,7 @@ package org.mwconform.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mwconform.deployments.DeploymentLoader;
+import org.mwconform.features.ScenarioCatalogue;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.report.AllureReport;
 import org.mwconform.report.ScenarioRecord;
@@ -35,6 +36,16 @@ final class ScenarioProcessLauncher {
         this.threads = threads;
     }
 
+    /** The scenarios this launcher's processes owe a result for: those of the features its tag expression selects. */
+    synchronized List<ScenarioCatalogue.Scenario> selected() {
+        if (selected == null) {
+            selected = ScenarioCatalogue.load(features).selected(tags);
+        }
+        return selected;
+    }
+
+    private List<ScenarioCatalogue.Scenario> selected;
+
     /** Paths of one deployment's run folder. */
     record Folder(Path root) {
         Path records() { return root.resolve("scenarios.ndjson"); }
@@ -44,7 +55,27 @@ final class ScenarioProcessLauncher {
         Path environment() { return root.resolve("environment.yml"); }
     }
 
-    List<ScenarioRecord> run(Path environmentFile, Folder folder) throws IOException, InterruptedException {
+    /**
+     * What a scenario process left: its records, how it ended, and the last lines of its log (evidence for
+     * every scenario it owed a result and did not give one).
+     *
+     * @param exitCode null when it did not finish in time and was killed
+     */
+    record Launch(List<ScenarioRecord> records, Integer exitCode, List<String> logTail) {
+        /** Cucumber ends with 0, or 1 when a scenario did not pass; anything else is the process itself failing. */
+        boolean endedNormally() {
+            return exitCode != null && (exitCode == 0 || exitCode == 1);
+        }
+
+        String howItEnded() {
+            return exitCode == null ? "did not finish in " + TIMEOUT_MINUTES + " minutes and was killed"
+                    : "ended with exit code " + exitCode;
+        }
+    }
+
+    private static final int LOG_TAIL_LINES = 8;
+
+    Launch run(Path environmentFile, Folder folder) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(AllureReport.javaExecutable(),
                 "-cp", System.getProperty("java.class.path"),
                 // Short-lived: the quick compiler and the serial collector start fastest (measured ~35 % less wall time).
@@ -53,6 +84,7 @@ final class ScenarioProcessLauncher {
                 "-D" + RunSettings.RUN_ID + "=" + runId,
                 "-Dallure.results.directory=" + folder.allureResults().toAbsolutePath(),
                 "-Dcucumber.publish.quiet=true",
+                "-Dmwconform.patience=" + System.getProperty("mwconform.patience", "10"),
                 ScenarioProcess.class.getName(),
                 "--glue", "org.mwconform.steps",
                 "--plugin", ScenarioRecordPlugin.class.getName() + ":" + folder.records().toAbsolutePath(),
@@ -70,21 +102,31 @@ final class ScenarioProcessLauncher {
         builder.environment().putAll(LocalProvisioner.provisionedCredentials(new DeploymentLoader().load(environmentFile),
                 builder.environment()));
         Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IOException("the scenario process did not finish in " + TIMEOUT_MINUTES + " minutes (log: " + folder.log() + ")");
-        }
-        if (!Files.exists(folder.records())) {
-            if (process.exitValue() == 0) {
-                return List.of();
-            }
-            throw new IOException("the scenario process ended with exit code " + process.exitValue()
-                    + " before any scenario finished (log: " + folder.log() + ")");
+        Integer exit = null;
+        if (process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            exit = process.exitValue();
+        } else {
+            process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
         }
         List<ScenarioRecord> records = new ArrayList<>();
-        for (String line : Files.readAllLines(folder.records(), StandardCharsets.UTF_8)) {
-            records.add(JSON.readValue(line, ScenarioRecord.class));
+        if (Files.exists(folder.records())) {
+            for (String line : Files.readAllLines(folder.records(), StandardCharsets.UTF_8)) {
+                try {
+                    records.add(JSON.readValue(line, ScenarioRecord.class));
+                } catch (IOException e) {
+                    // A line cut short by a crash: its scenario gets no record, and so an error.
+                }
+            }
         }
-        return records;
+        return new Launch(records, exit, logTail(folder.log()));
+    }
+
+    static List<String> logTail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            return lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
+        }
     }
 }

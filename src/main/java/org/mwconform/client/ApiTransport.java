@@ -76,6 +76,11 @@ public final class ApiTransport {
                 maskForm(e.form()), e.status(), e.contentType(), masker.mask(e.body()), e.millis())).toList();
     }
 
+    /** How many exchanges this session has recorded so far (cheap: nothing is masked). */
+    public int recorded() {
+        return exchanges.size();
+    }
+
     /** How a request travels: the documented POST body, or the ways clients get it wrong. */
     public enum Placement { POST_BODY, GET_QUERY }
 
@@ -144,11 +149,21 @@ public final class ApiTransport {
                 }).collect(Collectors.joining("&"));
     }
 
+    /**
+     * JSON, and texts in a pinned language: the scenarios compare messages and error infos with the
+     * documentation's English, so every request asks for English (uselang for messages, errorlang for errors)
+     * instead of taking the wiki's content language or the user's preference.
+     */
     private static Map<String, String> withJsonFormat(Map<String, String> params) {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.putIfAbsent("format", "json");
+        all.putIfAbsent("uselang", PINNED_LANGUAGE);
+        all.putIfAbsent("errorlang", PINNED_LANGUAGE);
         return all;
     }
+
+    /** The language of every text the harness compares. */
+    public static final String PINNED_LANGUAGE = "en";
 
     private static String describe(String contentType) {
         return contentType == null || contentType.isBlank() ? "no content type" : contentType;

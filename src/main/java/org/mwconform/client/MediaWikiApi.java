@@ -196,4 +196,29 @@ public final class MediaWikiApi {
         }
         return Optional.of(new UserRights(text(user, "name"), strings(user.path("groups")), strings(user.path("rights"))));
     }
+
+    /** What {@code action=block} answered: the blocked target and its block id, or the error. */
+    public record BlockResult(String user, Long id, boolean noCreate, ApiError error) {
+    }
+
+    /**
+     * Blocks an IP address or user from creating accounts ({@code action=block&nocreate=1}), as the logged-in
+     * user of this session, with a csrf token fetched for it. Only for addresses of the harness's own.
+     */
+    public BlockResult blockAccountCreation(String target, String expiry, String reason) {
+        String token = token("csrf").orElse(null);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("action", "block");
+        params.put("user", target);
+        params.put("nocreate", "1");
+        params.put("expiry", expiry);
+        params.put("reason", reason);
+        if (token != null) {
+            params.put("token", token);
+        }
+        ApiResponse response = transport.send("block " + target + " from creating accounts", ApiTransport.Placement.POST_BODY,
+                params, Map.of(), true);
+        JsonNode node = response.json().path("block");
+        return new BlockResult(text(node, "user"), node.has("id") ? node.get("id").asLong() : null, node.has("nocreate"), response.error());
+    }
 }

@@ -47,6 +47,11 @@ public final class Conditions {
     public static final Condition NEWUSERS_MAILED =
             new Condition("logevents.newusers-byemail", "list=logevents has a newusers/byemail entry for the account (its temporary password was mailed), performed by the creator, with the reason as its comment");
 
+    public static final Condition BLOCKER_LOGGED_IN =
+            new Condition("clientlogin.blocker", "the blocker logs in with action=clientlogin (PASS)");
+    public static final Condition ADDRESS_BLOCKED =
+            new Condition("block.address-blocked", "action=block blocks the scenario's own address from creating accounts (nocreate)");
+
     private Conditions() {
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class Credentials {
     /** The role of a user who creates accounts for someone else ({@code features/for-someone-else.feature}). */
     public static final String CREATOR = "creator";
+    /** The role of a user who may block an address from creating accounts ({@code features/blocked.feature}). */
+    public static final String BLOCKER = "blocker";
 
     private final String role;
     private final String variable;

@@ -72,27 +72,37 @@ public final class LocalProvisioner {
 
     /**
      * Environment variables for a local deployment's scenario process: for the creator role its environment
-     * file names, {@code Mwconform-creator:PASSWORD} from {@code environments/local/.work/NAME/creator-password}
-     * (written by {@code mw up}, mode 600), unless the variable is already set. Passed in the environment only,
+     * file names, {@code Mwconform-creator:PASSWORD} from {@code environments/local/.work/NAME/creator-password};
+     * for the blocker role, the installer's {@code Admin:PASSWORD} from {@code admin-password} (both written by
+     * {@code mw up}, mode 600), unless the variable is already set. Passed in the environment only,
      * never on a command line, never printed. Empty for remote wikis: there the user sets the variable.
      */
     public static Map<String, String> provisionedCredentials(Deployment deployment, Map<String, String> environment) {
         Map<String, String> variables = new LinkedHashMap<>();
-        String variable = deployment.credentials().get(Credentials.CREATOR);
+        provision(deployment, environment, Credentials.CREATOR, CREATOR_USERNAME, "creator-password", variables);
+        provision(deployment, environment, Credentials.BLOCKER, ADMIN_USERNAME, "admin-password", variables);
+        return variables;
+    }
+
+    /** The administrator environments/local/mw installs every local wiki with (install.php's admin, a sysop who may block). */
+    public static final String ADMIN_USERNAME = "Admin";
+
+    private static void provision(Deployment deployment, Map<String, String> environment, String role, String username,
+                                  String passwordFile, Map<String, String> variables) {
+        String variable = deployment.credentials().get(role);
         String set = variable == null ? null : environment.get(variable);
         if (!deployment.isLocal() || deployment.source() == null || variable == null || (set != null && !set.isBlank())) {
-            return variables;
+            return;
         }
-        Path file = workFolder(deployment).resolve("creator-password");
+        Path file = workFolder(deployment).resolve(passwordFile);
         try {
             String password = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (!password.isEmpty()) {
-                variables.put(variable, CREATOR_USERNAME + ":" + password);
+                variables.put(variable, username + ":" + password);
             }
         } catch (IOException e) {
-            // Not provisioned (mw up could not): the scenarios that need a creator are not applicable, saying why.
+            // Not provisioned (mw up could not): the scenarios that need this user are not applicable, saying why.
         }
-        return variables;
     }
 
     /** {@code environments/local/.work/NAME}: mw keeps a deployment's files beside the environment file it reads. */

@@ -9,11 +9,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** A deployment's expectations file: {@code deviations:} keyed by scenario id and condition id, each with a reason. */
 public final class Expectations {
+    /** Side-effect guards: a wiki that fails one of these never gets a reviewed pass. */
+    public static final Set<String> NEVER_A_DEVIATION = Set.of("users.no-account");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -36,6 +42,8 @@ public final class Expectations {
     static final class Entry {
         public String scenario;
         public String condition;
+        /** What the wiki answers at that condition, as the evidence names it: {@code {error.code: missingparam}}. */
+        public Map<String, Object> observed;
         public String reason;
         public String link;
     }
@@ -70,7 +78,17 @@ public final class Expectations {
             if (e.scenario == null || e.condition == null || e.reason == null || e.reason.isBlank()) {
                 throw new ConfigurationException(file + ": every deviation needs scenario, condition and a reason (" + e.scenario + ")");
             }
-            deviations.add(new KnownDeviation(e.scenario, e.condition, e.reason.strip(), e.link));
+            if (e.observed == null || e.observed.isEmpty()) {
+                throw new ConfigurationException(file + ": the deviation of " + e.scenario + " needs 'observed': what the wiki answers at "
+                        + e.condition + " (e.g. {error.code: missingparam}); any other answer stays a failure");
+            }
+            if (NEVER_A_DEVIATION.contains(e.condition)) {
+                throw new ConfigurationException(file + ": " + e.condition + " (" + e.scenario + ") cannot be a known deviation:"
+                        + " an account created by a rejected request is always a failure");
+            }
+            Map<String, String> observed = new LinkedHashMap<>();
+            e.observed.forEach((k, v) -> observed.put(k, v == null ? "(none)" : String.valueOf(v)));
+            deviations.add(new KnownDeviation(e.scenario, e.condition, observed, e.reason.strip(), e.link));
         }
         including.remove(normalized);
         return deviations;

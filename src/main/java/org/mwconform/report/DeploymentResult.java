@@ -1,17 +1,31 @@
 package org.mwconform.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.mwconform.expectations.Outcome;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** One deployment of a run: what it is (as the wiki itself said) and each scenario's result. */
+/**
+ * One deployment of a run: what it is (as the wiki itself said) and each scenario's result.
+ *
+ * @param counts every result; {@link #documented()} and {@link #beyondDocs()} split them, so "conforms" always
+ *               means "to the page"
+ * @param flags  warnings about the run of this deployment that no single result shows (more not-applicable
+ *               results than before, or than its declared capabilities allow)
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentResult(String name, String target, String description, String mediawikiVersion,
                                List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
-                               List<ScenarioResult> results, String allureReport) {
+                               List<ScenarioResult> results, String allureReport, List<String> flags) {
+    /** Scenarios that record what a wiki does beyond the documentation, never part of its contract. */
+    public static final String BEYOND_DOCS = "@beyond-docs";
+
+    public DeploymentResult {
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
 
     public static Map<Outcome, Integer> count(List<ScenarioResult> results) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
@@ -22,14 +36,43 @@ public record DeploymentResult(String name, String target, String description, S
         return counts;
     }
 
+    public static boolean beyondDocs(ScenarioResult result) {
+        return result.tags() != null && result.tags().contains(BEYOND_DOCS);
+    }
+
+    /** The documentation's contract: every result not tagged {@value #BEYOND_DOCS}. */
+    @JsonProperty("documented")
+    public Map<Outcome, Integer> documented() {
+        return count(results.stream().filter(r -> !beyondDocs(r)).toList());
+    }
+
+    /** Observations beyond the documentation ({@value #BEYOND_DOCS}). */
+    @JsonProperty("beyondDocs")
+    public Map<Outcome, Integer> beyondDocs() {
+        return count(results.stream().filter(DeploymentResult::beyondDocs).toList());
+    }
+
+    public DeploymentResult withFlags(List<String> moreFlags) {
+        List<String> all = new java.util.ArrayList<>(flags);
+        all.addAll(moreFlags);
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, all);
+    }
+
     public boolean allExpected() {
         return results.stream().allMatch(r -> r.outcome().isExpected());
     }
 
-    /** "local-vanilla: 10 passed, 2 known deviations, 0 not applicable, 0 failed, 0 stale expectations, 0 errors" */
+    /**
+     * "local-vanilla (MediaWiki 1.39.17): documented: 20 passed, 3 known deviations, ...; beyond the documentation:
+     * 9 passed, ..."
+     */
     public String summaryLine() {
-        return name + (mediawikiVersion == null ? "" : " (MediaWiki " + mediawikiVersion + ")") + ": "
-                + counts.get(Outcome.PASSED) + " passed, "
+        return name + (mediawikiVersion == null ? "" : " (MediaWiki " + mediawikiVersion + ")") + ": documented: "
+                + countsLine(documented()) + "; beyond the documentation: " + countsLine(beyondDocs());
+    }
+
+    public static String countsLine(Map<Outcome, Integer> counts) {
+        return counts.get(Outcome.PASSED) + " passed, "
                 + counts.get(Outcome.KNOWN_DEVIATION) + " known deviations, "
                 + counts.get(Outcome.NOT_APPLICABLE) + " not applicable, "
                 + counts.get(Outcome.FAILED) + " failed, "

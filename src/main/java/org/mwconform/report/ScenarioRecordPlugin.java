@@ -11,6 +11,7 @@ import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestSourceParsed;
+import org.mwconform.conditions.CheckedCondition;
 import org.mwconform.conditions.ConditionFailure;
 
 import java.io.BufferedWriter;
@@ -20,6 +21,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,11 +81,16 @@ public final class ScenarioRecordPlugin implements ConcurrentEventListener {
         Throwable error = result.getError();
         String id = testCase.getTags().stream().filter(t -> t.startsWith("@id:")).map(t -> t.substring(4))
                 .reduce((a, b) -> b).orElse(null);
+        JsonNode seen = evidence.remove(testCase.getId());
+        List<CheckedCondition> failures = failures(seen);
+        // The first condition that failed ends the scenario; a guard checked after it (Hooks) is among the failures.
+        String conditionId = error instanceof ConditionFailure failure ? failure.conditionId()
+                : failures.isEmpty() || error == null ? null : failures.get(0).id();
         ScenarioRecord record = new ScenarioRecord(id, featureNames.getOrDefault(testCase.getUri(), testCase.getUri().toString()),
                 testCase.getName(), testCase.getUri().toString(), testCase.getLocation().getLine(), testCase.getTags(),
-                result.getStatus().name(), error == null ? null : error.getClass().getSimpleName(),
-                error instanceof ConditionFailure failure ? failure.conditionId() : null,
-                error == null ? null : oneLine(error.getMessage()), evidence.remove(testCase.getId()));
+                result.getStatus().name(), error == null ? null : error.getClass().getSimpleName(), conditionId,
+                error == null ? null : oneLine(error.getMessage()), seen, failures,
+                seen == null ? 0 : seen.path("stepRequests").asInt(0));
         try {
             if (writer == null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
@@ -94,6 +102,18 @@ public final class ScenarioRecordPlugin implements ConcurrentEventListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<CheckedCondition> failures(JsonNode evidence) {
+        List<CheckedCondition> failures = new ArrayList<>();
+        if (evidence != null) {
+            for (JsonNode c : evidence.path("conditions")) {
+                if (!c.path("held").asBoolean(true)) {
+                    failures.add(JSON.convertValue(c, CheckedCondition.class));
+                }
+            }
+        }
+        return failures;
     }
 
     private static String oneLine(String message) {

@@ -41,6 +41,7 @@ public class AccountCreationSteps {
         world.verifier().check(STATUS, () -> assertThat(created.result()).as("createaccount of the existing account")
                 .isNotNull().extracting(CreateAccountResult::status).isEqualTo(CreateAccountResult.PASS));
         prepareFor(new NewAccount(existing.username(), world.accounts().newPassword()));
+        world.accountExistedBefore(true);
     }
 
     @When("I create an account with a fresh username and a strong password")
@@ -101,12 +102,18 @@ public class AccountCreationSteps {
 
     @When("I create an account whose username ends in {string}")
     public void createWithUsernameEndingIn(String end) {
-        world.submitAnswered(world.request().with("username", world.account().username() + end));
+        createNamed(world.account().username() + end);
     }
 
     @When("I create an account whose username is an IP address")
     public void createWithIpAddressAsUsername() {
-        world.submitAnswered(world.request().with("username", "127.0.0.9"));
+        createNamed("127.0.0.9");
+    }
+
+    /** The account looked for afterwards is the one the request named, not the fresh name it was built from. */
+    private void createNamed(String username) {
+        world.expectAccount(new NewAccount(username, world.account().password()));
+        world.submitAnswered(world.request().with("username", username));
     }
 
     /** MediaWiki stores "mwconform_x_y" as "Mwconform x y". */

@@ -6,7 +6,6 @@ import io.cucumber.java.en.When;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.accounts.Usernames;
-import org.mwconform.applicability.NotApplicable;
 import org.mwconform.client.AuthManagerInfo;
 import org.mwconform.client.AuthRequest;
 import org.mwconform.client.CreateAccountRequest;
@@ -49,7 +48,7 @@ public class CreatorSteps {
     @Given("I am logged in as a user who may create accounts")
     public void logIn() {
         Credentials.Lookup lookup = Credentials.lookup(world.deployment(), Credentials.CREATOR);
-        Credentials creator = lookup.credentials().orElseThrow(() -> new NotApplicable(lookup.evidence()));
+        Credentials creator = lookup.credentials().orElseThrow(() -> world.notApplicable(lookup.evidence()));
         LoginResult login = world.api().clientLogin(creator.username(), creator.password(), world.returnUrl());
         String name = world.api().currentUserName();
         world.verifier().check(CREATOR_LOGGED_IN, () -> {
@@ -125,7 +124,7 @@ public class CreatorSteps {
     private CreateAccountRequest withMailPassword(CreateAccountRequest request, String reason) {
         List<AuthRequest> offering = world.authManagerInfo().requests().stream().filter(r -> r.fields().containsKey(MAILPASSWORD)).toList();
         if (offering.isEmpty()) {
-            throw new NotApplicable("authmanagerinfo offers the logged-in creator no mailpassword field (MediaWiki offers it"
+            throw world.notApplicable("authmanagerinfo offers the logged-in creator no mailpassword field (MediaWiki offers it"
                     + " only when email is enabled, $wgEnableEmail: TemporaryPasswordPrimaryAuthenticationProvider::getAuthenticationRequests)");
         }
         return request.without("password").without("retype").with(MAILPASSWORD, "1").with(REASON, reason);

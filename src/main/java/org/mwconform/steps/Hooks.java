@@ -6,12 +6,20 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import org.mwconform.applicability.ApplicabilityCheck;
 import org.mwconform.applicability.NotApplicable;
+import org.mwconform.applicability.SideEffect;
+import org.mwconform.client.CreateAccountOutcome;
+import org.mwconform.client.CreateAccountResult;
 import org.mwconform.report.Evidence;
 import org.mwconform.world.ScenarioWorld;
 
 import java.nio.charset.StandardCharsets;
 
-/** Decides applicability before each scenario and attaches its evidence after it. */
+import static org.mwconform.conditions.Conditions.NO_ACCOUNT;
+
+/**
+ * Decides applicability before each scenario; after it, checks the side-effect guard a failed step may
+ * have skipped, and attaches the evidence.
+ */
 public class Hooks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ScenarioWorld world;
@@ -30,12 +38,33 @@ public class Hooks {
             world.applicabilityEvidence().add("not applicable: " + e.getMessage());
             throw e;
         }
+        world.applicabilityDecided();
+    }
+
+    /**
+     * "No account was created" must not hide behind an earlier failure: when a scenario that writes stopped
+     * before its own check, and the wiki rejected the request (an error or a FAIL), the account is looked
+     * for all the same. An account created by a rejected request is a failure whatever else is reviewed.
+     * Runs before {@link #attachEvidence} (After hooks of higher order run first).
+     */
+    @After(order = 20_000)
+    public void sideEffectGuard(Scenario scenario) {
+        if (!SideEffect.writes(scenario.getSourceTagNames()) || world.verifier().checked(NO_ACCOUNT)
+                || world.account() == null || world.accountExistedBefore() || !rejected(world.outcome())) {
+            return;
+        }
+        new AccountVerificationSteps(world).noAccount();
+    }
+
+    private static boolean rejected(CreateAccountOutcome outcome) {
+        return outcome != null && (outcome.error() != null
+                || (outcome.result() != null && CreateAccountResult.FAIL.equals(outcome.result().status())));
     }
 
     @After
     public void attachEvidence(Scenario scenario) throws Exception {
         Evidence evidence = new Evidence(world.deployment().name(), world.applicabilityEvidence(),
-                world.verifier().log(), world.exchanges());
+                world.verifier().log(), world.exchanges(), world.stepRequests());
         scenario.attach(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(evidence).getBytes(StandardCharsets.UTF_8),
                 "application/json", Evidence.ATTACHMENT_NAME);
     }

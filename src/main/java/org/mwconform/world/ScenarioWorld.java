@@ -44,6 +44,10 @@ public class ScenarioWorld {
     private FormFiller.Filled filled;
     private CreateAccountRequest request;
     private CreateAccountOutcome outcome;
+    /** How many exchanges had been recorded when the scenario's own steps began (its applicability decided). */
+    private int exchangesBeforeSteps = -1;
+    /** The account under test existed before the scenario's request (userexists): a rejection leaves it there. */
+    private boolean accountExistedBefore;
 
     public ScenarioWorld() {
         this(RunSettings.fromSystemProperties());
@@ -104,11 +108,49 @@ public class ScenarioWorld {
         return submit(changed, Delivery.POST_BODY);
     }
 
+    /**
+     * Whether the form can be filled is decided up front ({@code @needs:fillable-form}, from authmanagerinfo);
+     * a form that turns unfillable once the scenario has sent requests is an error, not "not applicable".
+     */
     public static void requireAnswerable(FormFiller.Filled filled) {
         if (!filled.unanswerable().isEmpty()) {
-            throw new NotApplicable("authmanagerinfo announces required fields that no strategy here can answer: "
-                    + String.join(", ", filled.unanswerable()));
+            throw new CannotGoOn("authmanagerinfo announces required fields that no strategy here can answer: "
+                    + String.join(", ", filled.unanswerable()) + " (not announced when the scenario's applicability was decided)");
         }
+    }
+
+    /** The scenario sent requests and cannot go on: it could not be judged, an error. */
+    public static final class CannotGoOn extends IllegalStateException {
+        public CannotGoOn(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Not applicable, as evidence found by a step: before the scenario's first request that is
+     * {@link NotApplicable}; after it, the scenario could not go on ({@link CannotGoOn}).
+     */
+    public RuntimeException notApplicable(String evidence) {
+        return stepRequests() == 0 ? new NotApplicable(evidence)
+                : new CannotGoOn("not applicable, but found only after " + stepRequests() + " request(s): " + evidence);
+    }
+
+    /** Called once applicability is decided: requests from now on are the scenario's own. */
+    public void applicabilityDecided() {
+        exchangesBeforeSteps = recorded();
+    }
+
+    /** Requests the scenario's steps sent (0 before its applicability was decided). */
+    public int stepRequests() {
+        return exchangesBeforeSteps < 0 ? 0 : recorded() - exchangesBeforeSteps;
+    }
+
+    public void accountExistedBefore(boolean existed) {
+        this.accountExistedBefore = existed;
+    }
+
+    public boolean accountExistedBefore() {
+        return accountExistedBefore;
     }
 
     public CreateAccountOutcome submit(CreateAccountRequest changed, Delivery delivery) {
@@ -120,6 +162,10 @@ public class ScenarioWorld {
     /** Where the documentation's samples point createreturnurl: the wiki itself. */
     public String returnUrl() {
         return settings.deployment().api().resolve("/").toString();
+    }
+
+    private int recorded() {
+        return sessions.stream().mapToInt(ApiTransport::recorded).sum();
     }
 
     public List<Exchange> exchanges() {

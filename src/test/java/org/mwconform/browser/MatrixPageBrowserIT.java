@@ -260,9 +260,9 @@ class MatrixPageBrowserIT {
         return new RunReport(new RunReport.Run(id, startedAt, startedAt, 12.3, null, "mwconform test"), List.of(
                 new DeploymentResult("local-vanilla", API, "MediaWiki 1.39, stock", "1.39.17",
                         List.of("ConfirmEdit", "Vector", "MonoBook", "Timeless"), true, DeploymentResult.count(vanilla), vanilla,
-                        "deployments/local-vanilla/allure/index.html"),
+                        "deployments/local-vanilla/allure/index.html", null),
                 new DeploymentResult("local-broken", "http://127.0.0.1:9/api.php", "nothing listens here", null, null, false,
-                        DeploymentResult.count(broken), broken, null)));
+                        DeploymentResult.count(broken), broken, null, null)));
     }
 
     private static ScenarioResult result(String id, String feature, String scenario, Outcome outcome, String reason,
@@ -292,13 +292,13 @@ class MatrixPageBrowserIT {
                         + "\",\"messagecode\":\"passwordtooshort\"}}", 58);
         JSON.writeValue(dir.resolve("badretype.json").toFile(), new Evidence("local-vanilla",
                 List.of("environment file: writable: true", "authmanagerinfo announces cancreateaccounts"),
-                List.of(new CheckedCondition("tokens.createaccount-issued", "meta=tokens issues a createaccount token", true, null),
-                        new CheckedCondition("createaccount.status", "createaccount answers with the documented status", true, null),
+                List.of(new CheckedCondition("tokens.createaccount-issued", "meta=tokens issues a createaccount token", true, null, null),
+                        new CheckedCondition("createaccount.status", "createaccount answers with the documented status", true, null, null),
                         new CheckedCondition("api.error-code", "the request is rejected with the documented error code", false,
-                                "[messagecode] expected: \"badretype\" but was: \"passwordtooshort\"")),
+                                "[messagecode] expected: \"badretype\" but was: \"passwordtooshort\"", null)),
                 List.of(token, create)));
         JSON.writeValue(dir.resolve("token-issued.json").toFile(), new Evidence("local-vanilla", List.of("@read-only"),
-                List.of(new CheckedCondition("tokens.createaccount-issued", "meta=tokens issues a createaccount token", true, null)),
+                List.of(new CheckedCondition("tokens.createaccount-issued", "meta=tokens issues a createaccount token", true, null, null)),
                 List.of(token)));
     }
 }

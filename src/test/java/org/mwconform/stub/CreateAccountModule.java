@@ -22,6 +22,8 @@ final class CreateAccountModule {
     private static final Pattern ABSOLUTE_URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://");
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
     /** A few entries of MediaWiki's common-passwords list (PasswordNotInCommonList). */
+    /** How late FAIL_CREATES_ACCOUNT_LATE's account shows up: within the harness's patience, after its first look. */
+    static final long LATE_MILLIS = 1000;
     private static final Set<String> COMMON_PASSWORDS = Set.of("password", "123456", "12345678", "qwerty", "letmein",
             "iloveyou", "111111", "abc123", "password1", "welcome");
 
@@ -150,6 +152,10 @@ final class CreateAccountModule {
         if (mutations.contains(Mutation.PASSWORD_POLICY_UNCHECKED)) {
             return Optional.empty();
         }
+        // PasswordPolicyChecks::checkPasswordCannotMatchDefaults: the module help's own example password.
+        if (password.equals("ExamplePassword")) {
+            return Optional.of(fail(request, "password-login-forbidden", "The use of this username and password has been forbidden."));
+        }
         if (COMMON_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
             return Optional.of(fail(request, "passwordincommonlist", "The password entered is in a list of very commonly used "
                     + "passwords. Please choose a more unique password."));
@@ -164,7 +170,7 @@ final class CreateAccountModule {
      * User::isCreatableName as MediaWiki 1.39 applies it with default settings: not an IP address, no
      * character a title cannot hold, none of $wgInvalidUsernameCharacters ("@:>="), at most 85 characters.
      */
-    private static boolean creatable(String username) {
+    static boolean creatable(String username) {
         String name = WikiState.canonical(username);
         if (name.isEmpty() || name.length() > 85 || IPV4.matcher(name).matches()) {
             return false;
@@ -216,6 +222,19 @@ final class CreateAccountModule {
     private StubAnswer fail(StubRequest request, String messagecode, String key, String message) {
         if (mutations.contains(Mutation.FAIL_CREATES_ACCOUNT) && request.has("username")) {
             create(request.param("username"));
+        }
+        if (mutations.contains(Mutation.FAIL_CREATES_ACCOUNT_LATE) && request.has("username")) {
+            String username = request.param("username");
+            Thread late = new Thread(() -> {
+                try {
+                    Thread.sleep(LATE_MILLIS);
+                    create(username);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            late.setDaemon(true);
+            late.start();
         }
         Map<String, Object> result = object("status", "FAIL");
         String format = mutations.contains(Mutation.MESSAGE_FORMAT_IGNORED) || !request.has("createmessageformat")

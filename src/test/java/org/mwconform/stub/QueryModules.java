@@ -180,7 +180,8 @@ final class QueryModules {
                     user.put("registration", u.registration());
                 }
                 return user;
-            }).orElseGet(() -> object("name", WikiState.canonical(name), "missing", "")));
+            }).orElseGet(() -> CreateAccountModule.creatable(name) ? object("name", WikiState.canonical(name), "missing", "")
+                    : object("name", name, "invalid", "")));
         }
         return users;
     }

@@ -102,7 +102,7 @@ public final class MatrixPage {
 
     // ---------------------------------------------------------------------------------------------
 
-    private record Row(String key, String feature, String scenario, String id) {
+    private record Row(String key, String feature, String scenario, String id, boolean beyondDocs) {
     }
 
     public String render() {
@@ -119,7 +119,7 @@ public final class MatrixPage {
             }
             resultsByDeployment.get(d.name()).forEach((key, r) -> features
                     .computeIfAbsent(r.feature() == null ? "(no feature)" : r.feature(), f -> new LinkedHashMap<>())
-                    .putIfAbsent(key, new Row(key, r.feature(), r.scenario(), r.id())));
+                    .putIfAbsent(key, new Row(key, r.feature(), r.scenario(), r.id(), DeploymentResult.beyondDocs(r))));
         }
 
         Map<String, String> rowIds = new LinkedHashMap<>();
@@ -194,10 +194,14 @@ public final class MatrixPage {
                     changed |= comparison != null && comparison.cellChange(d.name(), row.key()).isPresent();
                 }
                 h.append("<tr class=\"scenario-row\" id=\"").append(rowIds.get(row.key())).append("\" data-key=\"").append(esc(row.key()))
-                        .append("\" data-attention=\"").append(attention).append("\" data-changed=\"").append(changed).append("\">")
+                        .append("\" data-attention=\"").append(attention).append("\" data-changed=\"").append(changed)
+                        .append("\" data-contract=\"").append(row.beyondDocs() ? "beyond-docs" : "documented").append("\">")
                         .append("<th scope=\"row\" class=\"scenario-name\"><span class=\"sname\">").append(esc(row.scenario())).append("</span>");
                 if (row.id() != null) {
                     h.append("<span class=\"sid\">@id:").append(esc(row.id())).append("</span>");
+                }
+                if (row.beyondDocs()) {
+                    h.append("<span class=\"beyond-docs-badge\" title=\"observed beyond the documentation: not part of its contract\">beyond the documentation</span>");
                 }
                 h.append("</th>");
                 for (DeploymentResult d : deployments) {
@@ -254,7 +258,13 @@ public final class MatrixPage {
             }
             h.append("><span class=\"verdict\" title=\"").append(ok ? "nothing unexpected" : "unexpected results").append("\">")
                     .append(ok ? "\u2713" : "\u2717").append("</span><span class=\"summary-text\"><strong>").append(esc(d.name()))
-                    .append("</strong>: ").append(summaryCounts(c)).append("</span>");
+                    .append("</strong>: ").append(summaryCounts(c)).append("</span>")
+                    .append("<span class=\"contract-split\"><span class=\"documented\">documented: ")
+                    .append(summaryCounts(d.documented())).append("</span>; <span class=\"beyond-docs\">beyond the documentation: ")
+                    .append(summaryCounts(d.beyondDocs())).append("</span></span>");
+            for (String flag : d.flags()) {
+                h.append("<span class=\"flag\">\u2691 ").append(esc(flag)).append("</span>");
+            }
             String preflight = ScenarioKeys.preflightError(d);
             if (preflight != null) {
                 h.append("<span class=\"preflight-reason\">\u26a0\ufe0e preflight error, no scenario ran: ").append(esc(preflight)).append("</span>");

@@ -24,13 +24,13 @@ final class Runs {
     static DeploymentResult deployment(String name, ScenarioResult... results) {
         List<ScenarioResult> list = new ArrayList<>(List.of(results));
         return new DeploymentResult(name, "http://127.0.0.1:8391/api.php", "a test wiki", "1.39.17", List.of("Vector"), true,
-                DeploymentResult.count(list), list, "deployments/" + name + "/allure/index.html");
+                DeploymentResult.count(list), list, "deployments/" + name + "/allure/index.html", null);
     }
 
     static DeploymentResult unreachable(String name, String reason) {
         List<ScenarioResult> list = List.of(new ScenarioResult("preflight", "Preflight", "The target answers the Action API",
                 List.of(), Outcome.ERROR, reason, null, null));
-        return new DeploymentResult(name, "http://127.0.0.1:9/api.php", null, null, null, false, DeploymentResult.count(list), list, null);
+        return new DeploymentResult(name, "http://127.0.0.1:9/api.php", null, null, null, false, DeploymentResult.count(list), list, null, null);
     }
 
     static ScenarioResult result(String id, Outcome outcome) {

@@ -1,0 +1,72 @@
+package org.mwconform.cli;
+
+import org.mwconform.deployments.Deployment;
+import org.mwconform.expectations.Outcome;
+import org.mwconform.report.DeploymentResult;
+import org.mwconform.report.RunReport;
+import org.mwconform.report.ScenarioResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Not applicable is not passed: a wiki that quietly stops offering what it offered (a CAPTCHA without
+ * answers, a creator whose password changed) turns green cells grey, and the run stays green. This flags,
+ * in the summary, a deployment with more not-applicable results than in the previous run with the same
+ * selection, and not-applicable results that contradict what its environment file declares.
+ */
+final class NotApplicableFlags {
+    /** What the environment file declares, and the words of the evidence that says it did not hold. */
+    private record Declared(String what, String evidenceMentions) {
+    }
+
+    private NotApplicableFlags() {
+    }
+
+    static List<String> flags(Deployment deployment, DeploymentResult result, Optional<RunReport> previous, String tags) {
+        List<String> flags = new ArrayList<>();
+        int now = result.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
+        previous.filter(p -> Objects.equals(p.run().tags(), tags))
+                .flatMap(p -> p.deployments().stream().filter(d -> d.name().equals(result.name())).findFirst())
+                .filter(before -> !before.results().isEmpty() && before.results().stream().noneMatch(r -> "preflight".equals(r.id())))
+                .ifPresent(before -> {
+                    int then = before.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
+                    if (now > then) {
+                        flags.add(now + " scenarios not applicable, " + then + " in the previous run (" + previous.get().run().id()
+                                + "): " + String.join(", ", newlyNotApplicable(result, before)));
+                    }
+                });
+        for (Declared declared : declared(deployment)) {
+            List<String> contradicted = result.results().stream()
+                    .filter(r -> r.outcome() == Outcome.NOT_APPLICABLE && r.reason() != null && r.reason().contains(declared.evidenceMentions()))
+                    .map(ScenarioResult::id).toList();
+            if (!contradicted.isEmpty()) {
+                flags.add("the environment file declares " + declared.what() + ", yet " + contradicted.size()
+                        + " scenario(s) needing it are not applicable: " + String.join(", ", contradicted));
+            }
+        }
+        return flags;
+    }
+
+    private static List<String> newlyNotApplicable(DeploymentResult now, DeploymentResult before) {
+        return now.results().stream().filter(r -> r.outcome() == Outcome.NOT_APPLICABLE)
+                .filter(r -> before.results().stream().noneMatch(b -> Objects.equals(b.id(), r.id()) && b.outcome() == Outcome.NOT_APPLICABLE))
+                .map(ScenarioResult::id).toList();
+    }
+
+    private static List<Declared> declared(Deployment deployment) {
+        List<Declared> declared = new ArrayList<>();
+        deployment.credentials().keySet().forEach(role -> declared.add(new Declared("credentials." + role, "credentials." + role)));
+        Map<String, Object> capabilities = deployment.capabilities();
+        if (capabilities.containsKey("captcha")) {
+            declared.add(new Declared("capabilities.captcha", "CaptchaAuthenticationRequest"));
+        }
+        if (capabilities.containsKey("accountCreationThrottle") && deployment.disposable()) {
+            declared.add(new Declared("capabilities.accountCreationThrottle", "accountCreationThrottle"));
+        }
+        return declared;
+    }
+}
