@@ -75,13 +75,14 @@ final class ScenarioProcessLauncher {
 
     private static final int LOG_TAIL_LINES = 8;
 
-    Launch run(Path environmentFile, Folder folder) throws IOException, InterruptedException {
+    Launch run(Path environmentFile, java.net.URI api, Folder folder) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(AllureReport.javaExecutable(),
                 "-cp", System.getProperty("java.class.path"),
                 // Short-lived: the quick compiler and the serial collector start fastest (measured ~35 % less wall time).
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-D" + RunSettings.ENVIRONMENT + "=" + environmentFile.toAbsolutePath(),
                 "-D" + RunSettings.RUN_ID + "=" + runId,
+                "-D" + RunSettings.API + "=" + api,
                 "-Dallure.results.directory=" + folder.allureResults().toAbsolutePath(),
                 "-Dcucumber.publish.quiet=true",
                 "-Dmwconform.patience=" + System.getProperty("mwconform.patience", "10"),

@@ -18,6 +18,11 @@ public record Deployment(String name, URI api, String description, boolean writa
                          Path source) {
     public static final String DEFAULT_USERNAME_PREFIX = "Mwconform";
 
+    /** The same deployment reached through another api.php URL (a fault-injecting proxy in front of it). */
+    public Deployment withApi(URI other) {
+        return new Deployment(name, other, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source);
+    }
+
     public boolean isLocal() {
         return localSettings != null;
     }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 public record RunSettings(Deployment deployment, String runId) {
     public static final String ENVIRONMENT = "mwconform.environment";
     public static final String RUN_ID = "mwconform.runId";
+    /** The api.php to talk to when it is not the file's own: a fault-injecting proxy in front of the wiki. */
+    public static final String API = "mwconform.api";
 
     public static RunSettings fromSystemProperties() {
         String environment = System.getProperty(ENVIRONMENT);
@@ -21,7 +23,11 @@ public record RunSettings(Deployment deployment, String runId) {
             throw new ConfigurationException("no deployment: set -D" + ENVIRONMENT + "=environments/NAME.yml (./mwconform run does this)");
         }
         String runId = System.getProperty(RUN_ID);
-        return new RunSettings(new DeploymentLoader().load(Path.of(environment)),
-                runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId);
+        Deployment deployment = new DeploymentLoader().load(Path.of(environment));
+        String api = System.getProperty(API);
+        if (api != null && !api.isBlank()) {
+            deployment = deployment.withApi(java.net.URI.create(api));
+        }
+        return new RunSettings(deployment, runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId);
     }
 }

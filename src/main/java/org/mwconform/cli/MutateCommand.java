@@ -1,0 +1,235 @@
+package org.mwconform.cli;
+
+import org.mwconform.accounts.AccountFactory;
+import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.DeploymentLoader;
+import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.expectations.Outcome;
+import org.mwconform.mutate.FaultInjectingProxy;
+import org.mwconform.mutate.Mutant;
+import org.mwconform.mutate.Mutants;
+import org.mwconform.report.DeploymentResult;
+import org.mwconform.report.ScenarioResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * {@code mwconform mutate --env FILE}: runs the suite against a writable deployment through a
+ * {@link FaultInjectingProxy}, once as it is (the baseline) and once per {@link Mutants mutant}, and prints,
+ * per mutant, whether it was killed and by which scenarios, at which condition. A kill is a scenario that
+ * passed (or showed its known deviation) without the mutant and {@code failed} with it; an error is no kill.
+ * Each mutant runs alone, so no mutant can kill a scenario another one is aimed at.
+ */
+final class MutateCommand {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    static final String USAGE = """
+            usage: mwconform mutate --env FILE [--mutant NAME]... [--tags EXPR] [--parallel N] [--threads N] [--patience SECONDS] [--reports DIR]
+              runs the scenarios against a writable deployment through a fault-injecting proxy, once per mutant,
+              and prints per mutant: killed (by which scenario, at which condition) or survived
+              --mutant NAME     a mutant of the catalogue (repeatable); default: all of them (--mutant list names them)
+              --parallel N      mutants run at a time (default 2); --threads N scenarios per run (default 4)
+              --patience S      the bound of every wait for list=users and list=logevents (default 10)
+              --reports DIR     where the runs and mutation.md go (default reports/mutate)""";
+
+    private final Path home;
+    private final PrintStream out;
+
+    MutateCommand(Path home, PrintStream out) {
+        this.home = home;
+        this.out = out;
+    }
+
+    /** One mutant's verdict. */
+    record Verdict(String mutant, String description, List<String> killedBy, List<String> errors) {
+        boolean killed() {
+            return !killedBy.isEmpty();
+        }
+    }
+
+    int run(List<String> args) {
+        Path env = null;
+        List<String> names = new ArrayList<>();
+        String tags = null;
+        int parallel = 2;
+        int threads = 4;
+        String patience = null;
+        Path reports = Path.of("reports", "mutate");
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--env" -> env = Path.of(value(args, ++i, arg));
+                case "--mutant" -> names.add(value(args, ++i, arg));
+                case "--tags" -> tags = value(args, ++i, arg);
+                case "--parallel" -> parallel = number(value(args, ++i, arg), arg, 1, 8);
+                case "--threads" -> threads = number(value(args, ++i, arg), arg, 1, 16);
+                case "--patience" -> patience = value(args, ++i, arg);
+                case "--reports" -> reports = Path.of(value(args, ++i, arg));
+                default -> throw new UsageException("unknown option '" + arg + "' of mutate; see 'mwconform help'");
+            }
+        }
+        if (names.contains("list")) {
+            Mutants.all().forEach(m -> out.println(m.name() + ": " + m.description()));
+            return Main.OK;
+        }
+        if (env == null) {
+            throw new UsageException("mutate needs --env FILE: the writable deployment to put the proxy in front of");
+        }
+        if (patience != null) {
+            if (!patience.matches("\\d+(\\.\\d+)?")) {
+                throw new UsageException("--patience takes seconds, got '" + patience + "'");
+            }
+            System.setProperty("mwconform.patience", patience);
+        }
+        List<Mutant> mutants = new ArrayList<>();
+        for (String name : names) {
+            mutants.add(Mutants.named(name).orElseThrow(() -> new UsageException("no mutant named '" + name + "'; 'mwconform mutate --mutant list' names them")));
+        }
+        if (mutants.isEmpty()) {
+            mutants.addAll(Mutants.all());
+        }
+        Deployment deployment = new DeploymentLoader().load(env);
+        if (!deployment.writable()) {
+            throw new UsageException(deployment.name() + " is not writable: mutants make a wiki create accounts it should not, so mutate runs only"
+                    + " against a deployment whose environment file says writable: true");
+        }
+        String runId = AccountFactory.newRunId();
+        Path runDir = home.resolve(reports).resolve(runId);
+        String notStarted = new LocalProvisioner(home).up(List.of(deployment)).get(deployment.name());
+        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, tags, threads, "lexical");
+        DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), null, tags == null);
+        out.println("mwconform mutate " + runId + ": " + deployment.name() + " through a fault-injecting proxy, " + mutants.size() + " mutant(s)");
+
+        DeploymentResult baseline = through(runner, deployment, null, notStarted, runDir.resolve("baseline"));
+        out.println("baseline (no mutant): " + DeploymentResult.countsLine(baseline.counts()));
+        if (!baseline.allExpected()) {
+            baseline.results().stream().filter(r -> !r.outcome().isExpected())
+                    .forEach(r -> out.println("  " + r.outcome().label() + ": " + r.id() + (r.reason() == null ? "" : " — " + r.reason())));
+            out.println("mwconform mutate: the baseline is not green; a kill would mean nothing");
+            return Main.UNEXPECTED_RESULT;
+        }
+        Map<String, Outcome> before = outcomes(baseline);
+
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Verdict> verdicts = new ArrayList<>();
+        try {
+            List<Future<Verdict>> futures = new ArrayList<>();
+            for (Mutant mutant : mutants) {
+                futures.add(pool.submit(() -> verdict(mutant, before,
+                        through(runner, deployment, mutant, null, runDir.resolve("mutant-" + mutant.name())))));
+            }
+            for (Future<Verdict> f : futures) {
+                Verdict v = f.get();
+                verdicts.add(v);
+                out.printf("%-26s %-8s %s%n", v.mutant(), v.killed() ? "killed" : "SURVIVED",
+                        v.killed() ? "by " + String.join(", ", v.killedBy()) : "(" + v.description() + ")");
+                if (!v.errors().isEmpty()) {
+                    out.println("  errors (no kill): " + String.join(", ", v.errors()));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("a mutant run broke: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<String> reddened = verdicts.stream().flatMap(v -> v.killedBy().stream()).map(k -> k.substring(0, k.indexOf(" @ ")))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> unreached = before.entrySet().stream().filter(e -> e.getValue() == Outcome.PASSED || e.getValue() == Outcome.KNOWN_DEVIATION)
+                .map(Map.Entry::getKey).filter(id -> !reddened.contains(id)).toList();
+        long killed = verdicts.stream().filter(Verdict::killed).count();
+        out.println("mutation score: " + killed + " of " + verdicts.size() + " mutants killed");
+        out.println(unreached.isEmpty() ? "every scenario that passed without a mutant was turned red by at least one"
+                : "scenarios no mutant turned red: " + String.join(", ", unreached));
+        Path table = writeTable(runDir, deployment, baseline, verdicts, unreached);
+        out.println("table: " + table);
+        return killed == verdicts.size() ? Main.OK : Main.UNEXPECTED_RESULT;
+    }
+
+    private static DeploymentResult through(DeploymentRunner runner, Deployment deployment, Mutant mutant, String notStarted, Path folder) {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(deployment.api(), mutant)) {
+            return runner.run(deployment.withApi(proxy.api()), notStarted, new ScenarioProcessLauncher.Folder(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fault-injecting proxy", e);
+        }
+    }
+
+    private static Map<String, Outcome> outcomes(DeploymentResult result) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        result.results().forEach(r -> outcomes.put(r.id(), r.outcome()));
+        return outcomes;
+    }
+
+    static Verdict verdict(Mutant mutant, Map<String, Outcome> before, DeploymentResult with) {
+        List<String> killedBy = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (ScenarioResult r : with.results()) {
+            Outcome was = before.get(r.id());
+            boolean green = was == Outcome.PASSED || was == Outcome.KNOWN_DEVIATION;
+            if (green && r.outcome() == Outcome.FAILED) {
+                killedBy.add(r.id() + " @ " + Objects.requireNonNullElse(r.condition(), "?"));
+            } else if (green && r.outcome() == Outcome.ERROR) {
+                errors.add(r.id());
+            }
+        }
+        return new Verdict(mutant.name(), mutant.description(), killedBy, errors);
+    }
+
+    private static Path writeTable(Path runDir, Deployment deployment, DeploymentResult baseline, List<Verdict> verdicts, List<String> unreached) {
+        StringBuilder md = new StringBuilder("# Mutants through a fault-injecting proxy in front of " + deployment.name() + "\n\n"
+                + "baseline: " + DeploymentResult.countsLine(baseline.counts()) + "\n\n"
+                + "| mutant | what the wiki does | killed | by (scenario @ condition) |\n| --- | --- | --- | --- |\n");
+        for (Verdict v : verdicts) {
+            md.append("| `").append(v.mutant()).append("` | ").append(v.description().replace("|", "\\|")).append(" | ")
+                    .append(v.killed() ? "yes" : "**no**").append(" | ").append(String.join("; ", v.killedBy())).append(" |\n");
+        }
+        md.append("\nScenarios no mutant turned red: ").append(unreached.isEmpty() ? "none" : String.join(", ", unreached)).append('\n');
+        try {
+            Files.createDirectories(runDir);
+            Path file = runDir.resolve("mutation.md");
+            Files.writeString(file, md);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("deployment", deployment.name());
+            json.put("baseline", baseline.counts());
+            json.put("mutants", verdicts);
+            json.put("unreached", unreached);
+            JSON.writeValue(runDir.resolve("mutation.json").toFile(), json);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int number(String value, String option, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the one-line message
+        }
+        throw new UsageException(option + " takes a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
+}
