@@ -56,9 +56,18 @@ final class MutateCommand {
     }
 
     /** One mutant's verdict. */
-    record Verdict(String mutant, String description, List<String> killedBy, List<String> errors) {
+    record Verdict(String mutant, String description, List<String> killedBy, List<String> errors, List<String> turnedNotApplicable) {
         boolean killed() {
             return !killedBy.isEmpty();
+        }
+
+        /** Not killed, but the run flags it: scenarios that applied without the mutant no longer apply (see NotApplicableFlags). */
+        boolean flagged() {
+            return !killed() && !turnedNotApplicable.isEmpty();
+        }
+
+        String verdict() {
+            return killed() ? "killed" : flagged() ? "flagged" : "SURVIVED";
         }
     }
 
@@ -136,8 +145,9 @@ final class MutateCommand {
             for (Future<Verdict> f : futures) {
                 Verdict v = f.get();
                 verdicts.add(v);
-                out.printf("%-26s %-8s %s%n", v.mutant(), v.killed() ? "killed" : "SURVIVED",
-                        v.killed() ? "by " + String.join(", ", v.killedBy()) : "(" + v.description() + ")");
+                out.printf("%-26s %-8s %s%n", v.mutant(), v.verdict(), v.killed() ? "by " + String.join(", ", v.killedBy())
+                        : v.flagged() ? "not killed, but flagged: " + v.turnedNotApplicable().size() + " scenario(s) no longer apply ("
+                        + v.description() + ")" : "(" + v.description() + ")");
                 if (!v.errors().isEmpty()) {
                     out.println("  errors (no kill): " + String.join(", ", v.errors()));
                 }
@@ -177,6 +187,7 @@ final class MutateCommand {
     static Verdict verdict(Mutant mutant, Map<String, Outcome> before, DeploymentResult with) {
         List<String> killedBy = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<String> notApplicable = new ArrayList<>();
         for (ScenarioResult r : with.results()) {
             Outcome was = before.get(r.id());
             boolean green = was == Outcome.PASSED || was == Outcome.KNOWN_DEVIATION;
@@ -184,9 +195,11 @@ final class MutateCommand {
                 killedBy.add(r.id() + " @ " + Objects.requireNonNullElse(r.condition(), "?"));
             } else if (green && r.outcome() == Outcome.ERROR) {
                 errors.add(r.id());
+            } else if (green && r.outcome() == Outcome.NOT_APPLICABLE) {
+                notApplicable.add(r.id());
             }
         }
-        return new Verdict(mutant.name(), mutant.description(), killedBy, errors);
+        return new Verdict(mutant.name(), mutant.description(), killedBy, errors, notApplicable);
     }
 
     private static Path writeTable(Path runDir, Deployment deployment, DeploymentResult baseline, List<Verdict> verdicts, List<String> unreached) {
@@ -195,7 +208,8 @@ final class MutateCommand {
                 + "| mutant | what the wiki does | killed | by (scenario @ condition) |\n| --- | --- | --- | --- |\n");
         for (Verdict v : verdicts) {
             md.append("| `").append(v.mutant()).append("` | ").append(v.description().replace("|", "\\|")).append(" | ")
-                    .append(v.killed() ? "yes" : "**no**").append(" | ").append(String.join("; ", v.killedBy())).append(" |\n");
+                    .append(v.killed() ? "yes" : v.flagged() ? "flagged (" + v.turnedNotApplicable().size() + " no longer apply)" : "**no**")
+                    .append(" | ").append(String.join("; ", v.killedBy())).append(" |\n");
         }
         md.append("\nScenarios no mutant turned red: ").append(unreached.isEmpty() ? "none" : String.join(", ", unreached)).append('\n');
         try {

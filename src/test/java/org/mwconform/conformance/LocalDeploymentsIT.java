@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.mwconform.cli.Main;
+import org.mwconform.features.ScenarioCatalogue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,9 +42,11 @@ class LocalDeploymentsIT {
     private String console;
     private final Map<String, JsonNode> deployments = new LinkedHashMap<>();
 
+    private static final Path HOME = Path.of(System.getProperty("mwconform.home", ".")).toAbsolutePath();
+
     @BeforeAll
     void runOnce() throws IOException {
-        Path home = Path.of(System.getProperty("mwconform.home", ".")).toAbsolutePath();
+        Path home = HOME;
         reports = Files.createTempDirectory(home.resolve("target"), "it-reports-");
         List<String> args = new ArrayList<>(List.of("run", "--reports", reports.toString()));
         LOCAL.forEach(name -> args.addAll(List.of("--env", home.resolve("environments/" + name + ".yml").toString())));
@@ -60,9 +63,19 @@ class LocalDeploymentsIT {
     void theRunEndsGreenOnTheRealWikis() {
         assertThat(exitCode).as(console).isEqualTo(Main.OK);
         assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(LOCAL);
-        deployments.values().forEach(d -> {
+        // Complete or an error: one result per scenario of features/, no more, no fewer (a short run was green before).
+        List<String> ids = ScenarioCatalogue.load(HOME.resolve("features")).all().stream().map(ScenarioCatalogue.Scenario::id).toList();
+        deployments.forEach((name, d) -> {
             assertThat(d.path("mediawikiVersion").asText()).startsWith("1.39.");
-            assertThat(d.path("results").size()).isGreaterThanOrEqualTo(13);
+            List<String> got = new ArrayList<>();
+            d.path("results").forEach(r -> got.add(r.path("id").asText()));
+            assertThat(got).as("results of %s", name).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(d.path("flags")).as("flags of %s", name).isEmpty();
+            // The contract and what lies beyond it are counted apart, and add up.
+            for (String outcome : List.of("passed", "known-deviation", "not-applicable", "failed", "error")) {
+                assertThat(d.path("documented").path(outcome).asInt() + d.path("beyondDocs").path(outcome).asInt())
+                        .as("%s %s", name, outcome).isEqualTo(d.path("counts").path(outcome).asInt());
+            }
         });
     }
 

@@ -84,6 +84,11 @@ class MutationIT {
                     "captcha-skipped-by-right"),
             "the stub has no blocks, and its environment file names no blocker",
             List.of("blocked-address", "message-format-wikitext", "message-format-html", "message-format-default"));
+    /** The scenarios {@link ProxyMutationIT} proves able to fail on the real local wikis instead. */
+    static Set<String> notServedByTheStub() {
+        return STUB_DOES_NOT_OFFER.keySet();
+    }
+
     private static final Set<String> SERVED = FEATURES.ids().stream()
             .filter(id -> !STUB_DOES_NOT_OFFER.containsKey(id)).collect(Collectors.toCollection(LinkedHashSet::new));
 
