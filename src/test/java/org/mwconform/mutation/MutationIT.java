@@ -228,7 +228,7 @@ class MutationIT {
                 MESSAGE_KEY.pattern(), "createaccount.message-format")));
         // A FAIL that creates the account: red where the scenario looks for the account, or posts it again.
         kills(Mutation.FAIL_CREATES_ACCOUNT, failCreatesAccount());
-        // The same, seen only a second later: a negative check that looks once, at once, misses it.
+        // The same, seen only half a second later: a negative check that looks once, at once, misses it.
         kills(Mutation.FAIL_CREATES_ACCOUNT_LATE, failCreatesAccount().stream()
                 .filter(e -> !scenario(e.scenario()).hasStep(SAME_CAPTCHA_AGAIN)).toList());
 
@@ -288,8 +288,8 @@ class MutationIT {
      */
     private static final boolean ISOLATED = !"false".equals(System.getProperty("mutation.isolated"));
     /** The harness's patience (seconds) against the stub: it answers at once, FAIL_CREATES_ACCOUNT_LATE after a second. */
-    private static final String PATIENCE = "2.5";
-    private static final int PARALLEL = Integer.getInteger("mutation.parallel", 2);
+    private static final String PATIENCE = "1.5";
+    private static final int PARALLEL = Integer.getInteger("mutation.parallel", 3);
     /** false: start a run only when a test asks for it (to run one test alone, -Dit.test=MutationIT#...). */
     private static final boolean PREFETCH = !"false".equals(System.getProperty("mutation.prefetch"));
 
@@ -677,7 +677,8 @@ class MutationIT {
             int exit;
             try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                  PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                List<String> args = new ArrayList<>(List.of("run", "--env", env.toString(), "--reports", reports.toString()));
+                // Waiting scenarios (a negative check waits out the patience) use no CPU: more of them at a time.
+                List<String> args = new ArrayList<>(List.of("run", "--env", env.toString(), "--reports", reports.toString(), "--threads", "8"));
                 if (tags != null) {
                     args.addAll(List.of("--tags", tags));
                 }

@@ -23,7 +23,7 @@ final class CreateAccountModule {
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
     /** A few entries of MediaWiki's common-passwords list (PasswordNotInCommonList). */
     /** How late FAIL_CREATES_ACCOUNT_LATE's account shows up: within the harness's patience, after its first look. */
-    static final long LATE_MILLIS = 1000;
+    static final long LATE_MILLIS = 500;
     private static final Set<String> COMMON_PASSWORDS = Set.of("password", "123456", "12345678", "qwerty", "letmein",
             "iloveyou", "111111", "abc123", "password1", "welcome");
 

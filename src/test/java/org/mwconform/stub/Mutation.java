@@ -94,7 +94,7 @@ public enum Mutation {
     FAIL_WITHOUT_MESSAGE,
     /** FAIL is answered with the right messagecode, but the account is created all the same. */
     FAIL_CREATES_ACCOUNT,
-    /** Like FAIL_CREATES_ACCOUNT, but the account shows in list=users only a second later (a lagging replica). */
+    /** Like FAIL_CREATES_ACCOUNT, but the account shows in list=users only half a second later (a lagging replica). */
     FAIL_CREATES_ACCOUNT_LATE,
 
     // --- action=createaccount: PASS and what it leaves behind -------------------------------------
