@@ -1,7 +1,7 @@
 package org.mwconform.features;
 
 import org.junit.jupiter.api.Test;
-import org.mwconform.applicability.Requirement;
+import org.mwconform.applicability.Requirements;
 import org.mwconform.applicability.SideEffect;
 
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioCatalogueTest {
     private static final Path HOME = Path.of(System.getProperty("mwconform.home", ".")).toAbsolutePath().normalize();
     private static final ScenarioCatalogue FEATURES = ScenarioCatalogue.load(HOME.resolve("features"));
+    private static final Requirements REQUIREMENTS = Requirements.load(ScenarioCatalogueTest.class.getClassLoader());
 
     /** Defect: the invaliduser scenarios could create an account and still pass. */
     @Test
@@ -27,7 +28,7 @@ class ScenarioCatalogueTest {
         List<String> ids = FEATURES.all().stream().map(ScenarioCatalogue.Scenario::id).toList();
         assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(FEATURES.all()).allSatisfy(s -> assertThat(s.tags()).filteredOn(t -> t.startsWith("@needs:"))
-                .allSatisfy(t -> assertThat(Requirement.fromTag(t)).as("%s of %s", t, s.id()).isPresent()));
+                .allSatisfy(t -> assertThat(REQUIREMENTS.forTag(t)).as("%s of %s", t, s.id()).isPresent()));
     }
 
     @Test
