@@ -1,14 +1,7 @@
 package org.mwconform.mutation;
 
-import io.cucumber.gherkin.GherkinParser;
-import io.cucumber.messages.types.Envelope;
-import io.cucumber.messages.types.Pickle;
-import io.cucumber.messages.types.PickleStep;
-import io.cucumber.messages.types.PickleTag;
+import org.mwconform.features.ScenarioCatalogue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
- * The scenarios of {@code features/**}/*.feature, read with Cucumber's own Gherkin parser: each pickle (one
- * per scenario, one per row of an outline's examples) with its {@code @id}, its tags (inherited ones
- * included), its feature file and its steps (the background's included). Every scenario must carry
+ * The scenarios of {@code features/**}/*.feature as {@link ScenarioCatalogue} reads them (Cucumber's own
+ * Gherkin parser): each pickle with its {@code @id}, its tags (inherited ones included), its feature file and
+ * its steps (the background's included). Every scenario must carry
  * exactly one {@code @id}, and no two the same: a scenario without one would escape the mutation tests.
  */
 final class FeatureScenarios {
@@ -54,43 +46,21 @@ final class FeatureScenarios {
     }
 
     static FeatureScenarios load(Path features) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(features)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".feature")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the features under " + features, e);
-        }
-        if (files.isEmpty()) {
+        List<ScenarioCatalogue.Scenario> all = ScenarioCatalogue.load(features).all();
+        if (all.isEmpty()) {
             throw new IllegalStateException("no *.feature under " + features + " (set -Dmwconform.home to the project folder)");
         }
-        GherkinParser parser = GherkinParser.builder().includeSource(false).includeGherkinDocument(false).includePickles(true).build();
         Map<String, Scenario> byId = new LinkedHashMap<>();
-        for (Path file : files) {
-            List<Envelope> envelopes;
-            try (Stream<Envelope> parsed = parser.parse(file)) {
-                envelopes = parsed.toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+        for (ScenarioCatalogue.Scenario s : all) {
+            List<String> ids = s.tags().stream().filter(t -> t.startsWith(ID_TAG)).map(t -> t.substring(ID_TAG.length())).toList();
+            if (ids.size() != 1) {
+                throw new IllegalStateException(s.file() + ": scenario '" + s.name() + "' has " + ids.size()
+                        + " @id tags " + ids + "; every scenario (every examples row) needs exactly one");
             }
-            for (Envelope envelope : envelopes) {
-                envelope.getParseError().ifPresent(error -> {
-                    throw new IllegalStateException(file + ": " + error.getMessage());
-                });
-                envelope.getPickle().ifPresent(pickle -> add(byId, scenario(file, pickle)));
-            }
+            add(byId, new Scenario(ids.get(0), s.file().getFileName().toString(), s.name(),
+                    Collections.unmodifiableSet(new LinkedHashSet<>(s.tags())), s.steps()));
         }
         return new FeatureScenarios(byId);
-    }
-
-    private static Scenario scenario(Path file, Pickle pickle) {
-        Set<String> tags = new LinkedHashSet<>(pickle.getTags().stream().map(PickleTag::getName).toList());
-        List<String> ids = tags.stream().filter(t -> t.startsWith(ID_TAG)).map(t -> t.substring(ID_TAG.length())).toList();
-        if (ids.size() != 1) {
-            throw new IllegalStateException(file + ": scenario '" + pickle.getName() + "' has " + ids.size()
-                    + " @id tags " + ids + "; every scenario (every examples row) needs exactly one");
-        }
-        return new Scenario(ids.get(0), file.getFileName().toString(), pickle.getName(), Collections.unmodifiableSet(tags),
-                pickle.getSteps().stream().map(PickleStep::getText).toList());
     }
 
     private static void add(Map<String, Scenario> byId, Scenario scenario) {
