@@ -87,7 +87,7 @@ final class DeploymentRunner {
         for (ScenarioRecord record : records) {
             Classification c = classifier.classify(record, expectations);
             results.add(new ScenarioResult(record.id(), record.feature(), record.scenario(), record.tags(), c.outcome(),
-                    c.reason(), record.conditionId(), writeEvidence(record, folder)));
+                    c.reason(), c.condition() != null ? c.condition() : record.conditionId(), writeEvidence(record, folder)));
         }
         if (allScenariosSelected) {
             // An entry whose scenario no longer exists would otherwise rot unseen.

@@ -45,7 +45,7 @@ public final class OutcomeClassifier {
                 .filter(c -> Expectations.NEVER_A_DEVIATION.contains(c.id())).findFirst();
         if (guard.isPresent()) {
             return new Classification(Outcome.FAILED, "[" + guard.get().id() + "] " + guard.get().detail()
-                    + (guard.get().id().equals(record.conditionId()) ? "" : " (after: " + record.message() + ")"));
+                    + (guard.get().id().equals(record.conditionId()) ? "" : " (after: " + record.message() + ")"), guard.get().id());
         }
         if (record.conditionId() == null) {
             return new Classification(Outcome.ERROR, record.errorType() + ": " + record.message());

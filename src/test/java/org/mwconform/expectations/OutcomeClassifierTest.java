@@ -66,6 +66,7 @@ class OutcomeClassifierTest {
                 failure("users.no-account", Map.of("detail", "list=users shows it"))), expectations);
         assertThat(c.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(c.reason()).startsWith("[users.no-account]");
+        assertThat(c.condition()).isEqualTo("users.no-account");
     }
 
     @Test
