@@ -30,12 +30,32 @@ final class DeploymentRunner {
     private static final String PREFLIGHT_FEATURE = "Preflight";
     private static final String PREFLIGHT_SCENARIO = "The target answers the Action API";
 
+    /** Told what a deployment is doing, for the progress a person watches; never decides a result. */
+    interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void state(String deployment, String state) {
+        }
+
+        /** The scenarios are running and their records appear in {@code records}, one JSON line each. */
+        default void running(String deployment, Path records, Expectations expectations) {
+        }
+    }
+
     private final ScenarioProcessLauncher launcher;
     private final Preflight preflight;
     private final Path allureHome;
     private final boolean allScenariosSelected;
+    private final Listener listener;
 
     DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected) {
+        this(launcher, preflight, allureHome, allScenariosSelected, Listener.NONE);
+    }
+
+    DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+                     Listener listener) {
+        this.listener = listener;
         this.launcher = launcher;
         this.preflight = preflight;
         this.allureHome = allureHome;
@@ -46,6 +66,7 @@ final class DeploymentRunner {
         if (notStarted != null) {
             return error(deployment, null, "not started: " + notStarted);
         }
+        listener.state(deployment.name(), "preflight");
         Preflight.Answer answer = preflight.check(deployment);
         if (answer.error() != null) {
             return error(deployment, null, answer.error());
@@ -56,6 +77,7 @@ final class DeploymentRunner {
         try {
             expectations = Expectations.load(deployment.expectationsFile());
             Files.createDirectories(folder.root());
+            listener.running(deployment.name(), folder.records(), expectations);
             records = launcher.run(environmentFile(deployment, folder), folder);
         } catch (IOException | RuntimeException e) {
             return error(deployment, version, e.getMessage());
@@ -63,6 +85,7 @@ final class DeploymentRunner {
             Thread.currentThread().interrupt();
             return error(deployment, version, "interrupted");
         }
+        listener.state(deployment.name(), "reporting");
         List<ScenarioResult> results = classify(records, expectations, folder);
         StringBuilder whyNot = new StringBuilder();
         Optional<Path> allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);

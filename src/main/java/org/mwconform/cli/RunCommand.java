@@ -41,24 +41,46 @@ final class RunCommand {
 
     int run(RunOptions options) {
         Instant started = Instant.now();
-        String runId = AccountFactory.newRunId();
+        long startedNanos = System.nanoTime();
+        // Everything that can be wrong with the command line is found before anything runs or is sent.
+        ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
+        FeatureCatalog features = FeatureCatalog.locate(home);
+        int selected = features.count(options.tags());
+        if (selected == 0) {
+            throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
+                    : "no scenario matches --tags " + options.tags());
+        }
         List<Deployment> deployments = deployments(options);
-        Path reports = home.resolve(options.reportsDir());
-        Path runDir = reports.resolve("runs").resolve(runId);
-        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
+        String runId = AccountFactory.newRunId();
+        Path runDir = reports.runFolder(runId);
+        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), " + selected + " scenario(s) each"
+                + (options.tags() == null ? "" : " (--tags " + options.tags() + ")"));
 
-        Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
-        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(), options.order());
-        DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null);
-        List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
-                new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))));
+        RunProgress progress = new RunProgress(out, RunProgress.mode(options.progress(), out),
+                deployments.stream().map(Deployment::name).toList(), selected, System::nanoTime);
+        List<DeploymentResult> results;
+        try {
+            deployments.forEach(d -> progress.state(d.name(), "starting"));
+            Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
+            progress.start();  // after the local wikis' own lines, so they do not cross the status line
+            ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(), options.threads(), options.order());
+            DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null, progress);
+            results = runAll(deployments, d -> {
+                DeploymentResult result = runner.run(d, notStarted.get(d.name()),
+                        new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name())));
+                progress.finished(result);
+                return result;
+            });
+        } finally {
+            progress.close();
+        }
 
         Instant finished = Instant.now();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version()), results);
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + Version.harness()), results);
         write(runDir, report);
-        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);  // index.html and junit.xml
-        Path latest = pointLatest(reports, runDir);
+        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report, options.baseline());  // index.html and junit.xml
+        Path latest = reports.pointLatest(runDir);
 
         for (DeploymentResult result : results) {
             out.println(result.summaryLine());
@@ -71,9 +93,6 @@ final class RunCommand {
         if (artifacts.page() != null) {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
-        }
-        if (options.tags() != null && results.stream().allMatch(r -> r.results().isEmpty())) {
-            throw new UsageException("no scenario matches --tags " + options.tags());
         }
         return results.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
     }
@@ -143,27 +162,8 @@ final class RunCommand {
         }
     }
 
-    /** reports/latest always names the newest run; older runs stay under reports/runs/ (nothing is lost). */
-    private static Path pointLatest(Path reports, Path runDir) {
-        Path latest = reports.resolve("latest");
-        try {
-            Path tmp = reports.resolve(".latest-" + runDir.getFileName());
-            Files.deleteIfExists(tmp);
-            Files.createSymbolicLink(tmp, reports.relativize(runDir));
-            Files.move(tmp, latest, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot point " + latest + " at " + runDir, e);
-        }
-        return latest;
-    }
-
     private Path allureHome() {
         String configured = System.getProperty("mwconform.allureHome");
         return configured != null ? Path.of(configured) : home.resolve("target/allure-commandline/allure-2.34.1");
-    }
-
-    private static String version() {
-        String v = RunCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

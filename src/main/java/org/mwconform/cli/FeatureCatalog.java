@@ -1,0 +1,121 @@
+package org.mwconform.cli;
+
+import io.cucumber.gherkin.GherkinParser;
+import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.Pickle;
+import io.cucumber.messages.types.PickleTag;
+import io.cucumber.tagexpressions.Expression;
+import io.cucumber.tagexpressions.TagExpressionParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The features a run uses: the project's {@code features/} folder, or, when the jar runs on its own
+ * ({@code java -jar mwconform.jar} outside the repository), the copy packaged in the jar, unpacked once.
+ * Counts the scenarios a tag expression selects, with Cucumber's own parsers, before anything runs.
+ */
+final class FeatureCatalog {
+    private final Path folder;
+
+    private FeatureCatalog(Path folder) {
+        this.folder = folder;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    static FeatureCatalog locate(Path home) {
+        Path inProject = home.resolve("features");
+        if (Files.isDirectory(inProject)) {
+            return new FeatureCatalog(inProject);
+        }
+        return new FeatureCatalog(unpackFromJar());
+    }
+
+    /** The number of scenarios (pickles: one per example row) that {@code tags} selects; all when null. */
+    int count(String tags) {
+        Expression expression = tags == null ? null : TagExpressionParser.parse(tags);
+        GherkinParser parser = GherkinParser.builder().includeSource(false).includeGherkinDocument(false).build();
+        int n = 0;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(p -> p.getFileName().toString().endsWith(".feature")).sorted().toList()) {
+                List<Envelope> envelopes;
+                try (Stream<Envelope> parsed = parser.parse(file)) {
+                    envelopes = parsed.toList();
+                }
+                for (Envelope envelope : envelopes) {
+                    Pickle pickle = envelope.getPickle().orElse(null);
+                    if (pickle != null && (expression == null
+                            || expression.evaluate(pickle.getTags().stream().map(PickleTag::getName).toList()))) {
+                        n++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the features in " + folder, e);
+        }
+        return n;
+    }
+
+    private static Path unpackFromJar() {
+        URL marker = FeatureCatalog.class.getResource("/features");
+        if (marker == null) {
+            throw new UsageException("no features/ folder here and none packaged in the jar; run from the project folder");
+        }
+        try {
+            URI uri = marker.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri);
+            }
+            Path target = Files.createTempDirectory("mwconform-features-");
+            FileSystem jar;
+            try {
+                jar = FileSystems.getFileSystem(uri);
+            } catch (FileSystemNotFoundException e) {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+            }
+            Path source = jar.getPath("/features");
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path p : walk.toList()) {
+                    Path to = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        try (InputStream in = Files.newInputStream(p)) {
+                            Files.copy(in, to);
+                        }
+                    }
+                }
+            }
+            deleteOnExit(target);
+            return target;
+        } catch (IOException | URISyntaxException e) {
+            throw new UsageException("cannot unpack the features packaged in the jar: " + e.getMessage());
+        }
+    }
+
+    private static void deleteOnExit(Path root) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary copy left behind is harmless
+            }
+        }));
+    }
+
+}
