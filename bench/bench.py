@@ -135,7 +135,10 @@ def timed(command, env=None, cwd=HOME):
 
 
 def harness(env_files, reports, tags=None):
-    command = [os.path.join(HOME, "mwconform"), "run", "--progress=never", "--reports", reports]
+    """./mwconform run (stdout is a pipe: no progress lines); MWCONFORM_BENCH_JAR=JAR times another build's jar instead."""
+    jar = os.environ.get("MWCONFORM_BENCH_JAR")
+    launcher = ["java", "-Dmwconform.home=" + HOME, "-jar", jar] if jar else [os.path.join(HOME, "mwconform")]
+    command = launcher + ["run", "--reports", reports]
     for f in env_files:
         command += ["--env", f]
     if tags:

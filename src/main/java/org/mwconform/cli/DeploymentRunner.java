@@ -87,9 +87,11 @@ final class DeploymentRunner {
         }
         listener.state(deployment.name(), "reporting");
         List<ScenarioResult> results = classify(records, expectations, folder);
+        // Allure's report costs a JVM and seconds per deployment: only when asked (run --allure, or mwconform allure later).
         StringBuilder whyNot = new StringBuilder();
-        Optional<Path> allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
-        if (allure.isEmpty() && !records.isEmpty()) {
+        Optional<Path> allure = allureHome == null ? Optional.empty()
+                : new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
+        if (allureHome != null && allure.isEmpty() && !records.isEmpty()) {
             System.out.println("  " + deployment.name() + ": no Allure report: " + whyNot);
         }
         return new DeploymentResult(deployment.name(), deployment.api().toString(), deployment.description(), version,

@@ -52,6 +52,10 @@ final class RunCli implements Callable<Integer> {
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto", description = "auto (default: live status on a terminal only), always or never")
     String progress;
 
+    @Option(names = "--allure", description = "also write each deployment's Allure report now (a JVM each, seconds per deployment); "
+            + "'mwconform allure' writes them for any run later")
+    boolean allure;
+
     private final Path home;
     private final PrintStream out;
 
@@ -80,7 +84,7 @@ final class RunCli implements Callable<Integer> {
             throw new UsageException("--progress takes auto, always or never, got '" + progress + "'");
         }
         return new RunOptions(List.copyOf(environments), target, writable, usernamePrefix, tags(tags), reports,
-                threads(threads), order(order), baseline, progress);
+                threads(threads), order(order), baseline, progress, allure);
     }
 
     /** Parsed by Cucumber's own tag-expression parser, so a broken one fails here and not in each scenario process. */

@@ -64,7 +64,8 @@ final class RunCommand {
             Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
             progress.start();  // after the local wikis' own lines, so they do not cross the status line
             ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(), options.threads(), options.order());
-            DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null, progress);
+            DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(),
+                    options.allure() ? allureHome(home) : null, options.tags() == null, progress);
             results = runAll(deployments, d -> {
                 DeploymentResult result = runner.run(d, notStarted.get(d.name()),
                         new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name())));
@@ -162,7 +163,8 @@ final class RunCommand {
         }
     }
 
-    private Path allureHome() {
+    /** The Allure command line the build unpacked (or {@code -Dmwconform.allureHome}). */
+    static Path allureHome(Path home) {
         String configured = System.getProperty("mwconform.allureHome");
         return configured != null ? Path.of(configured) : home.resolve("target/allure-commandline/allure-2.34.1");
     }

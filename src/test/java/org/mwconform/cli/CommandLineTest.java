@@ -42,7 +42,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandAnswersHelpAndVersion() {
-        for (String command : List.of("run", "diff", "completion")) {
+        for (String command : List.of("run", "diff", "allure", "completion")) {
             Result help = mwconform(command, "--help");
             assertThat(help.exit).as(command).isZero();
             assertThat(help.out).as(command).startsWith("Usage: mwconform " + command).contains("--help", "--version");
@@ -54,7 +54,7 @@ class CommandLineTest {
         assertThat(mwconform("--version").out).startsWith("mwconform ").contains("Java ");
         Result overview = mwconform();
         assertThat(overview.exit).isZero();
-        assertThat(overview.out).contains("run", "diff", "completion", "help", "Exit codes");
+        assertThat(overview.out).contains("run", "diff", "allure", "completion", "help", "Exit codes");
         assertThat(mwconform("run", "--help").out).contains("--tags=EXPR", "--baseline=RUN", "--progress=WHEN", "--reports=DIR");
     }
 
