@@ -72,7 +72,7 @@ final class FeatureCatalog {
     }
 
     private static Path unpackFromJar() {
-        URL marker = FeatureCatalog.class.getResource("/features");
+        URL marker = FeatureCatalog.class.getResource("/org/mwconform/features");
         if (marker == null) {
             throw new UsageException("no features/ folder here and none packaged in the jar; run from the project folder");
         }
@@ -88,7 +88,7 @@ final class FeatureCatalog {
             } catch (FileSystemNotFoundException e) {
                 jar = FileSystems.newFileSystem(uri, Map.of());
             }
-            Path source = jar.getPath("/features");
+            Path source = jar.getPath("/org/mwconform/features");
             try (Stream<Path> walk = Files.walk(source)) {
                 for (Path p : walk.toList()) {
                     Path to = target.resolve(source.relativize(p).toString());
