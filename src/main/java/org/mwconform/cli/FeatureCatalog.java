@@ -2,6 +2,8 @@ package org.mwconform.cli;
 
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.FeatureChild;
+import io.cucumber.messages.types.GherkinDocument;
 import io.cucumber.messages.types.Pickle;
 import io.cucumber.messages.types.PickleTag;
 import io.cucumber.tagexpressions.Expression;
@@ -18,6 +20,8 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -46,29 +50,57 @@ final class FeatureCatalog {
         return new FeatureCatalog(unpackFromJar());
     }
 
+    /** One selected scenario: its feature file and the line Cucumber selects it by (an examples row's own line). */
+    record Selected(Path file, long line) {
+        String argument() {
+            return file + ":" + line;
+        }
+    }
+
     /** The number of scenarios (pickles: one per example row) that {@code tags} selects; all when null. */
     int count(String tags) {
+        return select(tags).size();
+    }
+
+    /** The scenarios {@code tags} selects (all when null), in file and line order, read with Cucumber's own parsers. */
+    List<Selected> select(String tags) {
         Expression expression = tags == null ? null : TagExpressionParser.parse(tags);
-        GherkinParser parser = GherkinParser.builder().includeSource(false).includeGherkinDocument(false).build();
-        int n = 0;
+        GherkinParser parser = GherkinParser.builder().includeSource(false).build();
+        List<Selected> selected = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : walk.filter(p -> p.getFileName().toString().endsWith(".feature")).sorted().toList()) {
                 List<Envelope> envelopes;
                 try (Stream<Envelope> parsed = parser.parse(file)) {
                     envelopes = parsed.toList();
                 }
+                Map<String, Long> lines = new HashMap<>();
+                envelopes.forEach(e -> e.getGherkinDocument().flatMap(GherkinDocument::getFeature).ifPresent(f -> lines(f.getChildren(), lines)));
                 for (Envelope envelope : envelopes) {
                     Pickle pickle = envelope.getPickle().orElse(null);
                     if (pickle != null && (expression == null
                             || expression.evaluate(pickle.getTags().stream().map(PickleTag::getName).toList()))) {
-                        n++;
+                        List<String> nodes = pickle.getAstNodeIds();
+                        selected.add(new Selected(file, lines.getOrDefault(nodes.get(nodes.size() - 1), 0L)));
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the features in " + folder, e);
         }
-        return n;
+        return selected;
+    }
+
+    private static void lines(List<FeatureChild> children, Map<String, Long> lines) {
+        for (FeatureChild child : children) {
+            child.getScenario().ifPresent(s -> {
+                lines.put(s.getId(), s.getLocation().getLine());
+                s.getExamples().forEach(x -> x.getTableBody().forEach(row -> lines.put(row.getId(), row.getLocation().getLine())));
+            });
+            child.getRule().ifPresent(r -> r.getChildren().forEach(rc -> rc.getScenario().ifPresent(s -> {
+                lines.put(s.getId(), s.getLocation().getLine());
+                s.getExamples().forEach(x -> x.getTableBody().forEach(row -> lines.put(row.getId(), row.getLocation().getLine())));
+            })));
+        }
     }
 
     private static Path unpackFromJar() {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code mwconform run|diff|allure|docs|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
+ * {@code mwconform run|diff|merge|allure|docs|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
  * 1 an unexpected result, 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
  * A new subcommand is one {@code addSubcommand} line in {@link #commandLine}.
  */
@@ -45,6 +45,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new DiffCommand(out))
                 .addSubcommand(new AllureCommand(home, out))
                 .addSubcommand(new DocsCommand(home, out))
+                .addSubcommand(new MergeCommand(home, out))
                 .addSubcommand(new CompletionCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -52,6 +52,10 @@ final class RunCli implements Callable<Integer> {
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto", description = "auto (default: live status on a terminal only), always or never")
     String progress;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only this job's share of the deployment x scenario "
+            + "cells (e.g. 2/3); 'mwconform merge' joins the shards' runs into one")
+    String shard;
+
     @Option(names = "--allure", description = "also write each deployment's Allure report now (a JVM each, seconds per deployment); "
             + "'mwconform allure' writes them for any run later")
     boolean allure;
@@ -84,7 +88,7 @@ final class RunCli implements Callable<Integer> {
             throw new UsageException("--progress takes auto, always or never, got '" + progress + "'");
         }
         return new RunOptions(List.copyOf(environments), target, writable, usernamePrefix, tags(tags), reports,
-                threads(threads), order(order), baseline, progress, allure);
+                threads(threads), order(order), baseline, progress, allure, Shard.parse(shard));
     }
 
     /** Parsed by Cucumber's own tag-expression parser, so a broken one fails here and not in each scenario process. */

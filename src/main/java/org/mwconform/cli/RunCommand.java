@@ -45,28 +45,42 @@ final class RunCommand {
         // Everything that can be wrong with the command line is found before anything runs or is sent.
         ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
         FeatureCatalog features = FeatureCatalog.locate(home);
-        int selected = features.count(options.tags());
-        if (selected == 0) {
+        List<FeatureCatalog.Selected> selected = features.select(options.tags());
+        if (selected.isEmpty()) {
             throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
                     : "no scenario matches --tags " + options.tags());
         }
         List<Deployment> deployments = deployments(options);
+        // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
+        Map<String, List<FeatureCatalog.Selected>> share = new LinkedHashMap<>();
+        if (options.shard() == null) {
+            deployments.forEach(d -> share.put(d.name(), null));
+        } else {
+            share.putAll(options.shard().deal(deployments.stream().map(Deployment::name).toList(), selected));
+            deployments = deployments.stream().filter(d -> share.containsKey(d.name())).toList();
+        }
         String runId = AccountFactory.newRunId();
         Path runDir = reports.runFolder(runId);
-        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), " + selected + " scenario(s) each"
-                + (options.tags() == null ? "" : " (--tags " + options.tags() + ")"));
+        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), " + selected.size() + " scenario(s) each"
+                + (options.tags() == null ? "" : " (--tags " + options.tags() + ")")
+                + (options.shard() == null ? "" : ", shard " + options.shard() + ": "
+                + share.values().stream().mapToInt(List::size).sum() + " cell(s)"));
 
-        RunProgress progress = new RunProgress(out, RunProgress.mode(options.progress(), out),
-                deployments.stream().map(Deployment::name).toList(), selected, System::nanoTime);
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selected.size() : share.get(d.name()).size()));
+        RunProgress progress = new RunProgress(out, RunProgress.mode(options.progress(), out), totals, System::nanoTime);
         List<DeploymentResult> results;
         try {
             deployments.forEach(d -> progress.state(d.name(), "starting"));
             Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
             progress.start();  // after the local wikis' own lines, so they do not cross the status line
-            ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(), options.threads(), options.order());
-            DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(),
-                    options.allure() ? allureHome(home) : null, options.tags() == null, progress);
+            // A shard or a --tags filter sees only part of the scenarios: stale expectations are judged on whole runs only.
+            boolean allScenarios = options.tags() == null && options.shard() == null;
             results = runAll(deployments, d -> {
+                ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(),
+                        options.threads(), options.order(), arguments(share.get(d.name())));
+                DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(),
+                        options.allure() ? allureHome(home) : null, allScenarios, progress);
                 DeploymentResult result = runner.run(d, notStarted.get(d.name()),
                         new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name())));
                 progress.finished(result);
@@ -78,7 +92,8 @@ final class RunCommand {
 
         Instant finished = Instant.now();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + Version.harness()), results);
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + Version.harness(),
+                options.shard() == null ? null : options.shard().toString()), results);
         write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report, options.baseline());  // index.html and junit.xml
         Path latest = reports.pointLatest(runDir);
@@ -96,6 +111,10 @@ final class RunCommand {
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
         return results.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
+    }
+
+    private static List<String> arguments(List<FeatureCatalog.Selected> share) {
+        return share == null ? null : share.stream().map(FeatureCatalog.Selected::argument).toList();
     }
 
     private List<Deployment> deployments(RunOptions options) {

@@ -11,11 +11,12 @@ import java.util.List;
  *
  * @param baseline the run the matrix compares with (a run id under reports/runs/); null: the newest unfiltered run
  * @param progress auto (a live status on a terminal, nothing otherwise), always or never
+ * @param shard    this job's share of the matrix ({@code --shard I/N}), or null for all of it
  * @param allure   write each deployment's Allure report during the run (else {@code mwconform allure} does it later)
  */
 public record RunOptions(List<Path> environments, String target, boolean targetWritable, String usernamePrefix,
                          String tags, Path reportsDir, int threads, String order, String baseline, String progress,
-                         boolean allure) {
+                         boolean allure, Shard shard) {
 
     /** Parses {@code run}'s arguments as the command line does (for tests and embedders). */
     public static RunOptions parse(List<String> args) {

@@ -34,7 +34,7 @@ final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
 
     private final PrintStream out;
     private final Mode mode;
-    private final int total;
+    private final Map<String, Integer> totals;
     private final LongSupplier nanoTime;
     private final long startedNanos;
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
@@ -50,12 +50,23 @@ final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
     }
 
     RunProgress(PrintStream out, Mode mode, Iterable<String> names, int total, LongSupplier nanoTime) {
+        this(out, mode, totals(names, total), nanoTime);
+    }
+
+    /** @param totals each deployment's number of scenarios in this run, in the order to show them */
+    RunProgress(PrintStream out, Mode mode, Map<String, Integer> totals, LongSupplier nanoTime) {
         this.out = out;
         this.mode = mode;
-        this.total = total;
+        this.totals = totals;
         this.nanoTime = nanoTime;
         this.startedNanos = nanoTime.getAsLong();
-        names.forEach(n -> deployments.put(n, new Deployment()));
+        totals.keySet().forEach(n -> deployments.put(n, new Deployment()));
+    }
+
+    private static Map<String, Integer> totals(Iterable<String> names, int total) {
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        names.forEach(n -> totals.put(n, total));
+        return totals;
     }
 
     /** auto: live on a terminal (the console is ours and we print to it), quiet otherwise. */
@@ -130,16 +141,19 @@ final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
     /** "[12.3 s] 57/200 scenarios, 1 unexpected | local-vanilla 12/40 | local-captcha preflight | ..." */
     synchronized String statusLine() {
         int done = 0;
+        int all = 0;
         int unexpected = 0;
         StringBuilder each = new StringBuilder();
         for (Map.Entry<String, Deployment> e : deployments.entrySet()) {
             Deployment d = e.getValue();
+            int total = totals.get(e.getKey());
             done += d.done;
+            all += total;
             unexpected += d.unexpected;
             each.append(" | ").append(e.getKey()).append(' ')
                     .append("running".equals(d.state) ? d.done + "/" + total : d.state);
         }
-        return "[" + elapsed() + "] " + done + "/" + (total * deployments.size()) + " scenarios"
+        return "[" + elapsed() + "] " + done + "/" + all + " scenarios"
                 + (unexpected == 0 ? "" : ", " + unexpected + " unexpected") + each;
     }
 

@@ -27,7 +27,15 @@ final class ScenarioProcessLauncher {
     private final int threads;
     private final String order;
 
+    /** Given to Cucumber instead of the features folder: {@code file:line} of each scenario to run (a shard's share). */
+    private final List<String> selection;
+
     ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order) {
+        this(features, runId, tags, threads, order, null);
+    }
+
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, List<String> selection) {
+        this.selection = selection;
         this.order = order;
         this.features = features;
         this.runId = runId;
@@ -66,7 +74,11 @@ final class ScenarioProcessLauncher {
         if (tags != null) {
             command.addAll(List.of("--tags", tags));
         }
-        command.add(features.toString());
+        if (selection == null) {
+            command.add(features.toString());
+        } else {
+            command.addAll(selection);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.log().toFile());
         // A local deployment's creator credentials travel in the environment, never on the command line.
         builder.environment().putAll(LocalProvisioner.provisionedCredentials(new DeploymentLoader().load(environmentFile),

@@ -42,7 +42,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandAnswersHelpAndVersion() {
-        for (String command : List.of("run", "diff", "allure", "docs", "completion")) {
+        for (String command : List.of("run", "diff", "merge", "allure", "docs", "completion")) {
             Result help = mwconform(command, "--help");
             assertThat(help.exit).as(command).isZero();
             assertThat(help.out).as(command).startsWith("Usage: mwconform " + command).contains("--help", "--version");

@@ -136,8 +136,8 @@ public final class ReportFiles {
             } catch (UnreadableReportException e) {
                 continue; // an interrupted or foreign run is no baseline
             }
-            if (run.report().run().tags() != null) {
-                continue;
+            if (run.report().run().partial()) {
+                continue;  // filtered by --tags, or one shard
             }
             Instant thatStarted = instant(run.report().run().startedAt());
             boolean older = started != null && thatStarted != null
