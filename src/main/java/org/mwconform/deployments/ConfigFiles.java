@@ -1,6 +1,11 @@
 package org.mwconform.deployments;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +56,11 @@ public final class ConfigFiles {
         String text = text(file, kind);
         try {
             JsonNode tree = YAML.readTree(text);
-            return tree == null ? MissingNode.getInstance() : tree;
+            if (tree == null) {
+                return MissingNode.getInstance();
+            }
+            yaml11BooleansAsText(text, tree);
+            return tree;
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             Matcher duplicate = DUPLICATE.matcher(message);
@@ -60,6 +69,32 @@ public final class ConfigFiles {
                 throw new ConfigurationException(file + ": duplicate key '" + duplicate.group(1) + "'" + line);
             }
             throw new ConfigurationException(file + ": not valid YAML" + line + ": " + message.lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * The YAML parser reads YAML 1.1's yes, no, on and off as booleans; here only true and false are, so
+     * those scalars go back to being the text they were and the shape check names them.
+     */
+    private static void yaml11BooleansAsText(String text, JsonNode tree) throws JsonProcessingException {
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            for (JsonToken token; (token = parser.nextToken()) != null; ) {
+                if ((token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
+                        && !parser.getText().equalsIgnoreCase(String.valueOf(token == JsonToken.VALUE_TRUE))) {
+                    JsonPointer at = parser.getParsingContext().pathAsPointer();
+                    JsonNode parent = tree.at(at.head());
+                    String key = at.last().getMatchingProperty();
+                    if (parent instanceof ObjectNode object) {
+                        object.put(key, parser.getText());
+                    } else if (parent instanceof ArrayNode array) {
+                        array.set(at.last().getMatchingIndex(), TextNode.valueOf(parser.getText()));
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
         }
     }
 
