@@ -50,9 +50,21 @@ class HostileTargetsIT {
         }
     }
 
-    private Run run(String name, HostileWiki wiki, String extraYaml, String... options) throws IOException {
+    /** A case's own folder, emptied: runs of earlier test executions must not be scanned or counted. */
+    private static Path fresh(String name) throws IOException {
         Path dir = WORK.resolve(name);
-        Files.createDirectories(dir);
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private Run run(String name, HostileWiki wiki, String extraYaml, String... options) throws IOException {
+        Path dir = fresh(name);
         Path env = Files.writeString(dir.resolve(name + ".yml"), "name: " + name + "\napi: " + wiki.api() + "\n" + extraYaml);
         List<String> args = new ArrayList<>(List.of("run", "--env", env.toString(), "--reports", dir.resolve("reports").toString()));
         args.addAll(List.of(options));
@@ -191,8 +203,7 @@ class HostileTargetsIT {
     @Test
     void noCanaryLeaksIntoAnyFileOrTheConsole() throws Exception {
         try (HostileWiki wiki = new HostileWiki(HostileWiki.Behaviour.CANARIES)) {
-            Path dir = WORK.resolve("canaries");
-            Files.createDirectories(dir);
+            Path dir = fresh("canaries");
             String api = "http://canaryuser:" + USERINFO_PASSWORD + "@127.0.0.1:" + wiki.port() + "/api.php?Token=" + QUERY_TOKEN;
             Path env = Files.writeString(dir.resolve("canaries.yml"), "name: canaries\napi: " + api + "\nwritable: true\n"
                     + "capabilities:\n  captcha:\n    answers:\n      \"" + HostileWiki.CAPTCHA_QUESTION + "\": " + CAPTCHA_ANSWER + "\n"
@@ -259,8 +270,7 @@ class HostileTargetsIT {
     @ValueSource(strings = {"TERM", "INT"})
     void anInterruptedRunLeavesNoProcessBehindAndKeepsWhatWasJudged(String signal) throws Exception {
         try (HostileWiki wiki = new HostileWiki(HostileWiki.Behaviour.TRANSIENT_THEN_FINE)) {
-            Path dir = WORK.resolve("interrupt-" + signal);
-            Files.createDirectories(dir);
+            Path dir = fresh("interrupt-" + signal);
             Path env = Files.writeString(dir.resolve("interrupted.yml"), "name: interrupted\napi: " + wiki.api() + "\nwritable: true\n");
             Path reports = dir.resolve("reports");
             Path console = dir.resolve("console.txt");
