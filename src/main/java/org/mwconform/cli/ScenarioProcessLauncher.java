@@ -65,7 +65,7 @@ final class ScenarioProcessLauncher {
             throw new IOException("interrupted before its scenarios started");
         }
         Deployment deployment = new DeploymentLoader().load(environmentFile);
-        int deadlineMinutes = deployment.client().deploymentTimeoutMinutes();
+        int deadlineSeconds = deployment.client().deploymentTimeoutSeconds();
         List<String> command = new ArrayList<>(List.of(AllureReport.javaExecutable(),
                 "-cp", System.getProperty("java.class.path"),
                 // Short-lived: the quick compiler and the serial collector start fastest (measured ~35 % less wall time).
@@ -92,9 +92,9 @@ final class ScenarioProcessLauncher {
         builder.environment().putAll(LocalProvisioner.provisionedCredentials(deployment, builder.environment()));
         Process process = builder.start();
         String stopped = null;
-        if (!process.waitFor(deadlineMinutes, TimeUnit.MINUTES)) {
+        if (!process.waitFor(deadlineSeconds, TimeUnit.SECONDS)) {
             end(process);
-            stopped = "deadline: the scenarios did not finish within " + deadlineMinutes + " minutes (client.deploymentTimeoutMinutes)";
+            stopped = "deadline: the scenarios did not finish within " + deadlineSeconds + " s (client.deploymentTimeoutSeconds)";
         } else if (interruption.interrupted()) {
             stopped = "interrupted: the run was stopped by a signal";
         }

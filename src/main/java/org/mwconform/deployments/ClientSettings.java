@@ -8,7 +8,7 @@ import java.net.URI;
  * every key is optional.
  *
  * @param requestTimeoutSeconds    the whole of one request: connecting, sending, and reading the entire answer
- * @param deploymentTimeoutMinutes the whole of one deployment's scenarios
+ * @param deploymentTimeoutSeconds the whole of one deployment's scenarios
  * @param maxResponseBytes         a larger answer is an error with that reason, never read to the end
  * @param retries                  how often a transient answer (maxlag, HTTP 429 or 503 with Retry-After) is retried
  * @param maxRetryAfterSeconds     a wiki that asks for a longer wait is not waited for
@@ -17,9 +17,9 @@ import java.net.URI;
  * @param userAgent                the whole User-Agent header, replacing the default one
  * @param contact                  who runs the harness (mail or URL), named in the default User-Agent
  */
-public record ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutMinutes, long maxResponseBytes, int retries,
+public record ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSeconds, long maxResponseBytes, int retries,
                              int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact) {
-    public static final ClientSettings DEFAULT = new ClientSettings(30, 30, 32L * 1024 * 1024, 3, 60, null, null, null);
+    public static final ClientSettings DEFAULT = new ClientSettings(30, 1800, 32L * 1024 * 1024, 3, 60, null, null, null);
     /** MediaWiki's API etiquette suggests maxlag=5 for non-interactive clients. */
     static final int DEFAULT_MAXLAG = 5;
 

@@ -41,7 +41,7 @@ public final class DeploymentLoader {
                     FileShape.text("an environment variable's name")))
             .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
                     .key("requestTimeoutSeconds", FileShape.whole("deadline of one request: connect, send, read the whole answer (default 30)", 1))
-                    .key("deploymentTimeoutMinutes", FileShape.whole("deadline of all of this deployment's scenarios (default 30)", 1))
+                    .key("deploymentTimeoutSeconds", FileShape.whole("deadline of all of this deployment's scenarios (default 1800)", 1))
                     .key("maxResponseBytes", FileShape.whole("a larger answer is an error (default 33554432)", 1024))
                     .key("retries", FileShape.whole("retries of a transient answer: maxlag, HTTP 429 or 503 (default 3)", 0))
                     .key("maxRetryAfterSeconds", FileShape.whole("a longer Retry-After is not waited for (default 60)", 0))
@@ -70,7 +70,7 @@ public final class DeploymentLoader {
 
     static final class Client {
         public Integer requestTimeoutSeconds;
-        public Integer deploymentTimeoutMinutes;
+        public Integer deploymentTimeoutSeconds;
         public Long maxResponseBytes;
         public Integer retries;
         public Integer maxRetryAfterSeconds;
@@ -80,7 +80,7 @@ public final class DeploymentLoader {
 
         ClientSettings settings() {
             ClientSettings d = ClientSettings.DEFAULT;
-            return new ClientSettings(or(requestTimeoutSeconds, d.requestTimeoutSeconds()), or(deploymentTimeoutMinutes, d.deploymentTimeoutMinutes()),
+            return new ClientSettings(or(requestTimeoutSeconds, d.requestTimeoutSeconds()), or(deploymentTimeoutSeconds, d.deploymentTimeoutSeconds()),
                     maxResponseBytes == null ? d.maxResponseBytes() : maxResponseBytes, or(retries, d.retries()),
                     or(maxRetryAfterSeconds, d.maxRetryAfterSeconds()), maxlag, userAgent, contact);
         }

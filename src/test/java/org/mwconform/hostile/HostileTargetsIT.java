@@ -115,6 +115,19 @@ class HostileTargetsIT {
         }
     }
 
+    @Test
+    void aDeploymentThatOutlastsItsDeadlineKeepsWhatWasJudged() throws IOException {
+        try (HostileWiki wiki = new HostileWiki(HostileWiki.Behaviour.SLOW_AFTER_SITEINFO)) {
+            Run run = run("deployment-deadline", wiki, "client:\n  requestTimeoutSeconds: 5\n  deploymentTimeoutSeconds: 12\n", "--threads", "1");
+            assertThat(run.exit()).isEqualTo(Main.UNEXPECTED_RESULT);
+            assertThat(run.errorLines()).singleElement().asString()
+                    .contains("deadline: the scenarios did not finish within 12 s (client.deploymentTimeoutSeconds)");
+            JsonNode d = run.deployment();
+            assertThat(d.path("counts").path("passed").asInt()).as("scenarios judged before the deadline are kept").isPositive();
+            assertThat(run.seconds()).isLessThan(60);
+        }
+    }
+
     // --- sizes ---------------------------------------------------------------------------------------------
 
     @Test

@@ -45,6 +45,8 @@ final class HostileWiki implements AutoCloseable {
         TRANSIENT_THEN_FINE,
         /** After siteinfo, every request gets HTTP 503 with Retry-After: 1. */
         UNAVAILABLE_AFTER_SITEINFO,
+        /** Every answer after siteinfo takes 1 s: each request is in time, the whole deployment is not. */
+        SLOW_AFTER_SITEINFO,
         /** The generator string carries terminal escape codes and a fake summary. */
         ESCAPES_IN_GENERATOR,
         /** authmanagerinfo announces password as a hidden field with a value of the wiki's own. */
@@ -142,6 +144,11 @@ final class HostileWiki implements AutoCloseable {
                             transientSent.merge("maxlag", 1, Integer::sum);
                             return;
                         }
+                    }
+                }
+                case SLOW_AFTER_SITEINFO -> {
+                    if (!siteinfo) {
+                        Thread.sleep(1000);
                     }
                 }
                 case UNAVAILABLE_AFTER_SITEINFO -> {
