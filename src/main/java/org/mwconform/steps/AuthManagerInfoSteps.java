@@ -61,7 +61,7 @@ public class AuthManagerInfoSteps {
                 .extracting(AuthField::name).as("announced fields").containsAll(names));
     }
 
-    /** Example 1's "password & retyped password" are typed by the user: a hidden one would carry the wiki's value instead. */
+    /** Example 1's "password and retyped password" are typed by the user: a hidden one would carry the wiki's value instead. */
     @Then("the password and its retype are password fields")
     public void passwordFields() {
         world.verifier().check(AMI_PASSWORD_FIELDS, () -> {

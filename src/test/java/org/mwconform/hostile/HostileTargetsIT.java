@@ -250,6 +250,36 @@ class HostileTargetsIT {
         }
     }
 
+    /** --target with credentials and a key in the URL: sent (Basic, query) but never shown. */
+    @Test
+    void aTargetUrlsUserinfoAndQueryAreSentButNeverWritten() throws IOException {
+        try (HostileWiki wiki = new HostileWiki(HostileWiki.Behaviour.CANARIES)) {
+            Path dir = fresh("target-with-credentials");
+            String target = "http://canaryuser:" + USERINFO_PASSWORD + "@127.0.0.1:" + wiki.port() + "/api.php?Token=" + QUERY_TOKEN;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = Main.run(List.of("run", "--target", target, "--reports", dir.resolve("reports").toString(), "--tags", ONE_TAG),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+            String console = out.toString(StandardCharsets.UTF_8);
+            System.out.print(console);
+            assertThat(exit).as(console).isEqualTo(Main.OK);
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("canaryuser:" + USERINFO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            assertThat(wiki.authorizations).as("userinfo travels as HTTP Basic").isNotEmpty().allSatisfy(a -> assertThat(a).isEqualTo(basic));
+            assertThat(wiki.queries).as("the URL's query travels with every request").allSatisfy(q -> assertThat(q).contains("Token=" + QUERY_TOKEN));
+            List<String> leaks = new ArrayList<>();
+            List<String> canaries = List.of(USERINFO_PASSWORD, QUERY_TOKEN, basic.substring(6), HostileWiki.COOKIE_CANARY, HostileWiki.TOTP_CANARY);
+            scan("console", console, canaries, leaks);
+            try (Stream<Path> all = Files.walk(dir.resolve("reports"))) {
+                for (Path f : all.filter(Files::isRegularFile).toList()) {
+                    String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                    scan(f.toString(), text, canaries, leaks);
+                    base64Decoded(text).forEach(d -> scan(f + " (decoded base64)", d, canaries, leaks));
+                }
+            }
+            assertThat(leaks).isEmpty();
+            assertThat(Files.readString(dir.resolve("reports/latest/results.json"))).contains("http://" + org.mwconform.secrets.SecretMasker.MASK + "@127.0.0.1");
+        }
+    }
+
     private static void scan(String where, String text, List<String> canaries, List<String> leaks) {
         for (String canary : canaries) {
             if (text.contains(canary)) {

@@ -76,6 +76,8 @@ final class HostileWiki implements AutoCloseable {
     final List<String> userAgents = new CopyOnWriteArrayList<>();
     final List<String> maxlags = new CopyOnWriteArrayList<>();
     final List<String> passwordsSent = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    final List<String> queries = new CopyOnWriteArrayList<>();
     final Map<String, Integer> transientSent = new ConcurrentHashMap<>();
 
     HostileWiki(Behaviour behaviour) throws IOException {
@@ -108,6 +110,8 @@ final class HostileWiki implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             String all = query + "&" + new String(requestBody, StandardCharsets.UTF_8);
             userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            queries.add(query);
             maxlags.add(param(all, "maxlag"));
             boolean siteinfo = all.contains("meta=siteinfo");
             if (all.contains("action=createaccount")) {
