@@ -79,7 +79,7 @@ class ShardTest {
     private Path shard(String id, String shard) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("runs").resolve(id));
         new ObjectMapper().writeValue(folder.resolve("results.json").toFile(), new RunReport(
-                new RunReport.Run(id, "2026-11-29T10:00:00Z", "2026-11-29T10:00:01Z", 1, null, "mwconform test", shard), List.of()));
+                new RunReport.Run(id, "2026-11-29T10:00:00Z", "2026-11-29T10:00:01Z", 1, null, "mwconform test", null, shard), List.of()));
         return folder;
     }
 }
