@@ -168,6 +168,8 @@ def proxied_environments(files, workdir, recorder):
     """Copies of the environment files (and their expectations) whose api goes through a recording proxy."""
     target = os.path.join(workdir, "environments")
     shutil.copytree(os.path.join(HOME, "environments/expectations"), os.path.join(target, "expectations"))
+    # local.settings names a file under environments/local/settings/, beside the environment file
+    os.symlink(os.path.join(HOME, "environments/local"), os.path.join(target, "local"))
     out, servers = [], []
     for f in files:
         text = open(f).read()
