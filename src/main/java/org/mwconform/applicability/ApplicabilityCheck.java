@@ -2,7 +2,10 @@ package org.mwconform.applicability;
 
 import org.mwconform.captcha.CaptchaChallenge;
 import org.mwconform.captcha.CaptchaSolvers;
+import org.mwconform.client.AuthManagerInfo;
+import org.mwconform.client.AuthRequest;
 import org.mwconform.client.MediaWikiApi;
+import org.mwconform.client.interactive.ThirdPartyProviders;
 import org.mwconform.client.UserRights;
 import org.mwconform.deployments.Credentials;
 import org.mwconform.deployments.Deployment;
@@ -60,7 +63,31 @@ public final class ApplicabilityCheck {
             case MODULE_DISABLED -> moduleDisabled(api);
             case CREATOR -> creator(deployment, api).evidence();
             case CREATOR_SKIPS_CAPTCHA -> creatorSkipsCaptcha(deployment, api);
+            case THIRD_PARTY_PROVIDER -> thirdPartyProvider(api, "create");
+            case THIRD_PARTY_LOGIN -> thirdPartyProvider(api, "login");
+            case SECOND_FACTOR_SETUP -> secondFactorSetup(deployment, api);
         };
+    }
+
+    /** A primary-required request chosen by a button alone, in authmanagerinfo for the action; the evidence names it. */
+    private static String thirdPartyProvider(MediaWikiApi api, String action) {
+        String module = "create".equals(action) ? enabledModule(api) : null;
+        AuthManagerInfo info = api.authManagerInfo(action);
+        AuthRequest chosen = ThirdPartyProviders.first(info.requests()).orElseThrow(() -> new NotApplicable(
+                "authmanagerinfo (amirequestsfor=" + action + ") announces no redirecting or UI-producing provider: no"
+                        + " primary-required request is chosen by a button alone; its requests: " + ThirdPartyProviders.describe(info.requests())));
+        return (module == null ? "" : "action=paraminfo: createaccount is " + module + "; ") + "authmanagerinfo (amirequestsfor="
+                + action + ") announces a third-party provider: " + chosen.id() + " (" + chosen.provider() + "), chosen by the button "
+                + chosen.fields().keySet();
+    }
+
+    private static String secondFactorSetup(Deployment deployment, MediaWikiApi api) {
+        Object declared = deployment.capabilities().get("secondFactorSetup");
+        if (!"totp".equals(declared)) {
+            throw new NotApplicable("the environment file declares no capabilities.secondFactorSetup: totp (the API shows a"
+                    + " two-factor setup only in the UI response after a third-party provider, never beforehand)");
+        }
+        return "environment file: capabilities.secondFactorSetup: totp; " + thirdPartyProvider(api, "create");
     }
 
     /** The class serving action=createaccount, from action=paraminfo: ApiDisabled when an admin disabled it. */

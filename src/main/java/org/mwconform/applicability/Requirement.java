@@ -22,7 +22,20 @@ public enum Requirement {
      */
     CREATOR("creator"),
     /** The creator holds ConfirmEdit's skipcaptcha right: the CAPTCHA strategy "an account that is not asked". */
-    CREATOR_SKIPS_CAPTCHA("creator-skips-captcha");
+    CREATOR_SKIPS_CAPTCHA("creator-skips-captcha"),
+    /**
+     * A third-party provider for account creation (documentation, example 3): authmanagerinfo for create
+     * announces a primary-required request chosen by a button alone, asking the client for no credentials,
+     * as an OpenID Connect login is announced. Choosing it answers REDIRECT or UI.
+     */
+    THIRD_PARTY_PROVIDER("third-party-provider"),
+    /** The same for login: authmanagerinfo for login announces a primary-required request chosen by a button alone. */
+    THIRD_PARTY_LOGIN("third-party-login"),
+    /**
+     * After the third-party provider, a two-factor extension asks (UI) to set up a TOTP second factor. The API
+     * announces it only in that UI response, so the environment file declares it: {@code capabilities.secondFactorSetup: totp}.
+     */
+    SECOND_FACTOR_SETUP("second-factor-setup");
 
     private final String tagValue;
 

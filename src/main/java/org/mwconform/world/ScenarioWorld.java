@@ -13,11 +13,15 @@ import org.mwconform.client.CreateAccountRequest;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.Exchange;
 import org.mwconform.client.MediaWikiApi;
+import org.mwconform.client.interactive.BrowserRedirects;
+import org.mwconform.client.interactive.InteractiveProcedure;
+import org.mwconform.client.interactive.TotpFromSecret;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +48,8 @@ public class ScenarioWorld {
     private FormFiller.Filled filled;
     private CreateAccountRequest request;
     private CreateAccountOutcome outcome;
+    private final List<Exchange> browserExchanges = new CopyOnWriteArrayList<>();
+    private InteractiveProcedure interactive;
 
     public ScenarioWorld() {
         this(RunSettings.fromSystemProperties());
@@ -123,8 +129,31 @@ public class ScenarioWorld {
     }
 
     public List<Exchange> exchanges() {
-        return sessions.stream().flatMap(s -> s.exchanges().stream()).toList();
+        List<Exchange> all = new ArrayList<>(sessions.stream().flatMap(s -> s.exchanges().stream()).toList());
+        // Masked now, like the API's: the codes and states a hop carries are registered when the browser returns.
+        browserExchanges.forEach(e -> all.add(new Exchange(e.purpose(), e.method(), masker.mask(e.url()), e.form(),
+                e.status(), e.contentType(), masker.mask(e.body()), e.millis())));
+        return all;
     }
+
+    /**
+     * The documented procedure for REDIRECT, UI and RESTART, for any provider: a browser of its own (from this
+     * scenario's address, its hops in the evidence) and the field strategies (TOTP from an announced secret).
+     */
+    public InteractiveProcedure interactive() {
+        if (interactive == null) {
+            BrowserRedirects browser = new BrowserRedirects(masker, clientAddress, browserExchanges::add);
+            interactive = new InteractiveProcedure(browser, List.of(new TotpFromSecret(masker, Clock.systemUTC())));
+        }
+        return interactive;
+    }
+
+    /** A step's own createaccount or clientlogin outcome (one sent without {@link #submit}). */
+    public void recordOutcome(CreateAccountOutcome recorded) {
+        this.outcome = recorded;
+    }
+
+    public SecretMasker masker() { return masker; }
 
     public Deployment deployment() { return settings.deployment(); }
     public MediaWikiApi api() { return api; }
