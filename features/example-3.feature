@@ -1,4 +1,4 @@
-@doc:example-3 @needs:anonymous-creation @needs:third-party-provider
+@interactive @doc:example-3 @needs:anonymous-creation @needs:third-party-provider
 Feature: Account creation on a wiki with a CAPTCHA, an OpenID extension and a two-factor authentication extension
   Example 3, "a complex example": "The list of requests returned by API:Authmanagerinfo will include
   definitions for both the CAPTCHA extension and the OpenID extension." Then the general procedure, step 4:

@@ -1,4 +1,4 @@
-@doc:module-help
+@interactive @doc:module-help
 Feature: The parameters of an interactive account creation
   "createcontinue: This request is a continuation after an earlier UI or REDIRECT response. Either this or
   createreturnurl is required." "createrequests: Only use these authentication requests, by the id returned

@@ -40,6 +40,9 @@ public final class InteractiveProcedure {
 
     /** Follows the REDIRECT in a browser and answers its requests from the return URL. */
     public Redirected afterRedirect(CreateAccountResult redirect, String returnUrl) {
+        if (redirect.redirecttarget() == null || redirect.redirecttarget().isBlank()) {
+            throw new BrowserRedirects.RedirectFailed("the REDIRECT has no redirecttarget to send the browser to");
+        }
         ReturnVisit visit = browser.follow(redirect.redirecttarget(), returnUrl);
         List<FieldStrategy> withReturned = new ArrayList<>();
         withReturned.add(new ReturnedParameters(visit.addedTo(returnUrl)));
