@@ -178,36 +178,34 @@ class InteractiveMutationIT {
             }
             JsonNode deployment = JSON.readTree(dir.resolve("reports").resolve("latest").resolve("results.json").toFile())
                     .path("deployments").path(0);
-            return new Run(name, exit, out.toString(StandardCharsets.UTF_8), deployment);
+            return new Run(new MutationIT.HarnessRun(name, stub.api(), exit, out.toString(StandardCharsets.UTF_8), "", deployment));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    record Run(String name, int exitCode, String out, JsonNode deployment) {
+    /** A harness run, as MutationIT keeps them, and the reason of a result. */
+    private record Run(MutationIT.HarnessRun harness) {
         JsonNode result(String id) {
-            for (JsonNode r : deployment.path("results")) {
-                if (id.equals(r.path("id").asText())) {
-                    return r;
-                }
-            }
-            return null;
-        }
-
-        String reason(String id) {
-            JsonNode r = result(id);
-            return r == null ? "no result" : r.path("reason").asText("no reason");
+            return harness.result(id);
         }
 
         Map<String, String> outcomes() {
-            Map<String, String> outcomes = new LinkedHashMap<>();
-            deployment.path("results").forEach(r -> outcomes.put(r.path("id").asText(), r.path("outcome").asText()));
-            return outcomes;
+            return harness.outcomes();
+        }
+
+        int exitCode() {
+            return harness.exitCode();
+        }
+
+        String reason(String id) {
+            JsonNode r = harness.result(id);
+            return r == null ? "no result" : r.path("reason").asText("no reason");
         }
 
         @Override
         public String toString() {
-            return name + " exited " + exitCode + "; harness output:\n" + out;
+            return harness.toString();
         }
     }
 }
