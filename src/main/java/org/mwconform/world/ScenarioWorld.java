@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -48,7 +49,8 @@ public class ScenarioWorld {
     private FormFiller.Filled filled;
     private CreateAccountRequest request;
     private CreateAccountOutcome outcome;
-    private final List<Exchange> browserExchanges = new CopyOnWriteArrayList<>();
+    /** Browser hops, each with how many exchanges the scenario's own session had made before it (to show them in order). */
+    private final List<Map.Entry<Integer, Exchange>> browserExchanges = new CopyOnWriteArrayList<>();
     private InteractiveProcedure interactive;
 
     public ScenarioWorld() {
@@ -129,10 +131,21 @@ public class ScenarioWorld {
     }
 
     public List<Exchange> exchanges() {
-        List<Exchange> all = new ArrayList<>(sessions.stream().flatMap(s -> s.exchanges().stream()).toList());
-        // Masked now, like the API's: the codes and states a hop carries are registered when the browser returns.
-        browserExchanges.forEach(e -> all.add(new Exchange(e.purpose(), e.method(), masker.mask(e.url()), e.form(),
-                e.status(), e.contentType(), masker.mask(e.body()), e.millis())));
+        List<Exchange> all = new ArrayList<>();
+        List<Exchange> own = sessions.get(0).exchanges();
+        int next = 0;
+        for (int i = 0; i <= own.size(); i++) {
+            // Masked now, like the API's: the codes and states a hop carries are registered when the browser returns.
+            while (next < browserExchanges.size() && browserExchanges.get(next).getKey() <= i) {
+                Exchange e = browserExchanges.get(next++).getValue();
+                all.add(new Exchange(e.purpose(), e.method(), masker.mask(e.url()), e.form(), e.status(), e.contentType(),
+                        masker.mask(e.body()), e.millis()));
+            }
+            if (i < own.size()) {
+                all.add(own.get(i));
+            }
+        }
+        sessions.stream().skip(1).forEach(other -> all.addAll(other.exchanges()));
         return all;
     }
 
@@ -142,7 +155,8 @@ public class ScenarioWorld {
      */
     public InteractiveProcedure interactive() {
         if (interactive == null) {
-            BrowserRedirects browser = new BrowserRedirects(masker, clientAddress, browserExchanges::add);
+            BrowserRedirects browser = new BrowserRedirects(masker, clientAddress,
+                    hop -> browserExchanges.add(Map.entry(sessions.get(0).exchangeCount(), hop)));
             interactive = new InteractiveProcedure(browser, List.of(new TotpFromSecret(masker, Clock.systemUTC())));
         }
         return interactive;
