@@ -143,7 +143,7 @@ public final class MediaWikiApi {
         return transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), record);
     }
 
-    private static CreateAccountResult createAccountResult(JsonNode node) {
+    private CreateAccountResult createAccountResult(JsonNode node) {
         JsonNode message = node.path("message");
         String text = message.isTextual() ? message.asText() : null;
         CreateAccountResult.RawMessage raw = message.isObject()
@@ -159,15 +159,27 @@ public final class MediaWikiApi {
         return Set.copyOf(keys);
     }
 
-    private static Map<String, AuthField> fields(JsonNode object) {
+    /**
+     * Fields as announced. A field the wiki marks {@code sensitive} is registered with the masker before
+     * anything is written: its name (every value sent in it is masked) and any value the wiki gives it.
+     */
+    private Map<String, AuthField> fields(JsonNode object) {
         Map<String, AuthField> fields = new LinkedHashMap<>();
-        object.fields().forEachRemaining(f -> fields.put(f.getKey(), new AuthField(f.getKey(),
+        object.fields().forEachRemaining(f -> {
+            boolean sensitive = f.getValue().has("sensitive") && isTrue(f.getValue().get("sensitive"));
+            if (sensitive) {
+                masker.registerSensitiveName(f.getKey());
+                masker.register(text(f.getValue(), "value"));
+            }
+            fields.put(f.getKey(), new AuthField(f.getKey(),
                 text(f.getValue(), "type"), text(f.getValue(), "label"), text(f.getValue(), "help"),
-                text(f.getValue(), "value"), f.getValue().has("optional") && isTrue(f.getValue().get("optional")))));
+                text(f.getValue(), "value"), f.getValue().has("optional") && isTrue(f.getValue().get("optional")), sensitive));
+        });
         return fields;
     }
 
-    private static List<AuthRequest> requests(JsonNode array) {
+    /** The announced requests, their fields read by {@link #fields}. */
+    private List<AuthRequest> requests(JsonNode array) {
         List<AuthRequest> requests = new ArrayList<>();
         for (JsonNode r : array) {
             Map<String, AuthField> fields = fields(r.path("fields"));

@@ -16,6 +16,7 @@ import org.mwconform.client.MediaWikiApi;
 import org.mwconform.client.interactive.BrowserRedirects;
 import org.mwconform.client.interactive.InteractiveProcedure;
 import org.mwconform.client.interactive.TotpFromSecret;
+import org.mwconform.client.TargetBreaker;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
@@ -73,7 +74,8 @@ public class ScenarioWorld {
 
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     private MediaWikiApi newSession(InetAddress address) {
-        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address);
+        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address, settings.deployment().client(),
+                TargetBreaker.fromSystemProperties());
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }

@@ -83,7 +83,7 @@ class InteractiveProcedureTest {
     }
 
     private static AuthField field(String name, String type) {
-        return new AuthField(name, type, name, name, null, false);
+        return new AuthField(name, type, name, name, null, false, false);
     }
 
     private static AuthRequest request(String id, String required, Map<String, String> metadata, AuthField... fields) {
