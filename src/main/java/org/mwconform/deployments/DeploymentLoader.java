@@ -36,7 +36,9 @@ public final class DeploymentLoader {
                                     FileShape.text("the answer"))))
                     .key("accountCreationThrottle", FileShape.object("$wgAccountCreationThrottle")
                             .requiredKey("count", FileShape.whole("creations per IP", 1))
-                            .requiredKey("seconds", FileShape.whole("per this many seconds", 0))))
+                            .requiredKey("seconds", FileShape.whole("per this many seconds", 0)))
+                    .key("secondFactorSetup", FileShape.text("totp: after a third-party provider, a UI asks to set up an RFC 6238"
+                            + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)")))
             .key("credentials", FileShape.mapOf("role (creator) to the NAME of an environment variable holding Username:password; never a secret",
                     FileShape.text("an environment variable's name")))
             .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
