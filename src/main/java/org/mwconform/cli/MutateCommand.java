@@ -10,6 +10,8 @@ import org.mwconform.mutate.Mutant;
 import org.mwconform.mutate.Mutants;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,17 +38,36 @@ import java.util.stream.Collectors;
  * passed (or showed its known deviation) without the mutant and {@code failed} with it; an error is no kill.
  * Each mutant runs alone, so no mutant can kill a scenario another one is aimed at.
  */
-final class MutateCommand {
+@Command(name = "mutate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Runs the scenarios against a writable deployment through a fault-injecting proxy, once as it is and once per"
+                + " mutant, and prints per mutant: killed (by which scenario, at which condition), flagged or survived."},
+        footer = {"", "Exit codes: 0 every mutant killed; 1 a mutant survived or the baseline is not green;",
+                "2 a usage or configuration error (e.g. a deployment that is not writable)."})
+final class MutateCommand implements Callable<Integer> {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-    static final String USAGE = """
-            usage: mwconform mutate --env FILE [--mutant NAME]... [--tags EXPR] [--parallel N] [--threads N] [--patience SECONDS] [--reports DIR]
-              runs the scenarios against a writable deployment through a fault-injecting proxy, once per mutant,
-              and prints per mutant: killed (by which scenario, at which condition) or survived
-              --mutant NAME     a mutant of the catalogue (repeatable); default: all of them (--mutant list names them)
-              --parallel N      mutants run at a time (default 2); --threads N scenarios per run (default 4)
-              --patience S      the bound of every wait for list=users and list=logevents (default 10)
-              --reports DIR     where the runs and mutation.md go (default reports/mutate)""";
+
+    @Option(names = "--env", paramLabel = "FILE", description = "the writable deployment to put the proxy in front of")
+    Path env;
+
+    @Option(names = "--mutant", paramLabel = "NAME", description = "a mutant of the catalogue (repeatable); default: all of them;"
+            + " '--mutant list' names them")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--tags", paramLabel = "EXPR", description = "only the scenarios matching this Cucumber tag expression")
+    String tags;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "mutants run at a time, 1 to 8 (default ${DEFAULT-VALUE})")
+    int parallel = 2;
+
+    @Option(names = "--threads", paramLabel = "N", description = "scenarios at a time per run, 1 to 16 (default ${DEFAULT-VALUE})")
+    int threads = 4;
+
+    @Option(names = "--patience", paramLabel = "SECONDS", description = "the bound of every wait for list=users and list=logevents (default 10)")
+    String patience;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "where the runs and mutation.md go (default ${DEFAULT-VALUE})")
+    Path reports = Path.of("reports", "mutate");
 
     private final Path home;
     private final PrintStream out;
@@ -71,27 +93,10 @@ final class MutateCommand {
         }
     }
 
-    int run(List<String> args) {
-        Path env = null;
-        List<String> names = new ArrayList<>();
-        String tags = null;
-        int parallel = 2;
-        int threads = 4;
-        String patience = null;
-        Path reports = Path.of("reports", "mutate");
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--env" -> env = Path.of(value(args, ++i, arg));
-                case "--mutant" -> names.add(value(args, ++i, arg));
-                case "--tags" -> tags = value(args, ++i, arg);
-                case "--parallel" -> parallel = number(value(args, ++i, arg), arg, 1, 8);
-                case "--threads" -> threads = number(value(args, ++i, arg), arg, 1, 16);
-                case "--patience" -> patience = value(args, ++i, arg);
-                case "--reports" -> reports = Path.of(value(args, ++i, arg));
-                default -> throw new UsageException("unknown option '" + arg + "' of mutate; see 'mwconform help'");
-            }
-        }
+    @Override
+    public Integer call() {
+        number(parallel, "--parallel", 1, 8);
+        number(threads, "--threads", 1, 16);
         if (names.contains("list")) {
             Mutants.all().forEach(m -> out.println(m.name() + ": " + m.description()));
             return Main.OK;
@@ -228,22 +233,9 @@ final class MutateCommand {
         }
     }
 
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new UsageException(option + " needs a value");
+    private static void number(int n, String option, int min, int max) {
+        if (n < min || n > max) {
+            throw new UsageException(option + " takes a whole number from " + min + " to " + max + ", got '" + n + "'");
         }
-        return args.get(i);
-    }
-
-    private static int number(String value, String option, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the one-line message
-        }
-        throw new UsageException(option + " takes a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 }

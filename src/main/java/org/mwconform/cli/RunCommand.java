@@ -7,7 +7,10 @@ import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.expectations.Expectations;
+import org.mwconform.expectations.Outcome;
 import org.mwconform.report.DeploymentResult;
+import org.mwconform.report.ScenarioResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.ReportFiles;
 import org.mwconform.report.matrix.RunArtifacts;
@@ -28,6 +31,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** {@code mwconform run}: start what is local, check each target, run every scenario on each deployment, report. */
 final class RunCommand {
@@ -42,22 +47,72 @@ final class RunCommand {
     }
 
     int run(RunOptions options) {
-        Instant started = Instant.now();
-        String runId = AccountFactory.newRunId();
-        List<Deployment> deployments = deployments(options);
-        Path reports = home.resolve(options.reportsDir());
-        Path runDir = reports.resolve("runs").resolve(runId);
-        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
+        RunInterruption interruption = new RunInterruption();
+        interruption.install();
+        try {
+            return run(options, interruption);
+        } finally {
+            interruption.uninstall();
+        }
+    }
 
-        Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
-        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(), options.order());
-        DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null);
-        List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
-                new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))));
+    private int run(RunOptions options, RunInterruption interruption) {
+        Instant started = Instant.now();
+        long startedNanos = System.nanoTime();
+        // Everything that can be wrong with the command line is found before anything runs or is sent.
+        ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
+        FeatureCatalog features = FeatureCatalog.locate(home);
+        List<FeatureCatalog.Selected> selected = features.select(options.tags());
+        if (selected.isEmpty()) {
+            throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
+                    : "no scenario matches --tags " + options.tags());
+        }
+        List<Deployment> deployments = deployments(options);
+        // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
+        Map<String, List<FeatureCatalog.Selected>> share = new LinkedHashMap<>();
+        if (options.shard() == null) {
+            deployments.forEach(d -> share.put(d.name(), null));
+        } else {
+            share.putAll(options.shard().deal(deployments.stream().map(Deployment::name).toList(), selected));
+            deployments = deployments.stream().filter(d -> share.containsKey(d.name())).toList();
+        }
+        String runId = AccountFactory.newRunId();
+        Path runDir = reports.runFolder(runId);
+        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), " + selected.size() + " scenario(s) each"
+                + (options.tags() == null ? "" : " (--tags " + options.tags() + ")")
+                + (options.shard() == null ? "" : ", shard " + options.shard() + ": "
+                + share.values().stream().mapToInt(List::size).sum() + " cell(s)"));
+
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selected.size() : share.get(d.name()).size()));
+        RunProgress progress = new RunProgress(out, RunProgress.mode(options.progress(), out), totals, System::nanoTime);
+        List<DeploymentResult> results;
+        try {
+            deployments.forEach(d -> progress.state(d.name(), "starting"));
+            Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
+            progress.start();  // after the local wikis' own lines, so they do not cross the status line
+            // A shard or a --tags filter sees only part of the scenarios: stale expectations are judged on whole runs only.
+            boolean allScenarios = options.tags() == null && options.shard() == null;
+            results = runAll(deployments, d -> {
+                ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(),
+                        options.threads(), options.order(), interruption, arguments(share.get(d.name())));
+                DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(),
+                        options.allure() ? allureHome(home) : null, allScenarios, interruption, progress);
+                DeploymentResult result = runner.run(d, notStarted.get(d.name()),
+                        new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name())));
+                progress.finished(result);
+                return result;
+            }, interruption);
+        } finally {
+            progress.close();
+        }
 
         Instant finished = Instant.now();
+        boolean interrupted = interruption.interrupted();
         RunReport.Run run = new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version());
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + Version.harness(),
+                interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString());
+        // Scenarios that no longer apply where the last run of the same deployments found them applicable: flagged.
         Optional<RunReport> previous = ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
         List<DeploymentResult> flagged = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -66,26 +121,46 @@ final class RunCommand {
         results = flagged;
         RunReport report = new RunReport(run, results);
         write(runDir, report);
-        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);  // index.html and junit.xml
-        Path latest = pointLatest(reports, runDir);
+        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report, options.baseline());  // index.html and junit.xml
+        // An interrupted run is kept but never becomes latest: latest is the newest complete run.
+        Path latest = interrupted ? runDir : reports.pointLatest(runDir);
 
         for (DeploymentResult result : results) {
-            out.println(result.summaryLine());
-            result.flags().forEach(f -> out.println("  flag: " + f));
-            result.results().stream().filter(r -> !r.outcome().isExpected())
-                    .forEach(r -> out.println("  " + r.outcome().label() + ": " + r.scenario()
-                            + (r.reason() == null ? "" : " — " + r.reason())));
+            out.println(TerminalText.safe(result.summaryLine()));
+            result.flags().forEach(f -> out.println("  flag: " + TerminalText.safe(f)));
+            unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));
         }
-        out.println("results: " + latest.resolve("results.json") + " (" + report.run().durationSeconds() + " s)");
+        out.println((interrupted ? "interrupted; judged so far: " : "results: ") + latest.resolve("results.json")
+                + " (" + report.run().durationSeconds() + " s)" + (interrupted ? "; reports/latest not moved" : ""));
+        if (interrupted) {
+            out.flush();
+            interruption.reported();
+            return Main.UNEXPECTED_RESULT;
+        }
         artifacts.problems().forEach(p -> out.println("  " + p));
         if (artifacts.page() != null) {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
-        if (options.tags() != null && results.stream().allMatch(r -> r.results().isEmpty())) {
-            throw new UsageException("no scenario matches --tags " + options.tags());
-        }
         return results.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
+    }
+
+    private static List<String> arguments(List<FeatureCatalog.Selected> share) {
+        return share == null ? null : share.stream().map(FeatureCatalog.Selected::argument).toList();
+    }
+
+    /** One line per distinct problem: a wiki that stopped answering gives one line, not one per scenario. */
+    private static List<String> unexpectedLines(DeploymentResult result) {
+        Map<String, List<ScenarioResult>> byReason = new LinkedHashMap<>();
+        result.results().stream().filter(r -> !r.outcome().isExpected())
+                .forEach(r -> byReason.computeIfAbsent(r.outcome().label() + "\u0000" + r.reason(), k -> new ArrayList<>()).add(r));
+        List<String> lines = new ArrayList<>();
+        byReason.values().forEach(group -> {
+            ScenarioResult r = group.get(0);
+            String what = group.size() == 1 ? r.scenario() : group.size() + " scenarios (" + r.scenario() + ", ...)";
+            lines.add(r.outcome().label() + ": " + what + (r.reason() == null ? "" : " — " + r.reason()));
+        });
+        return lines;
     }
 
     private List<Deployment> deployments(RunOptions options) {
@@ -99,7 +174,9 @@ final class RunCommand {
             files = allEnvironmentFiles();
         }
         for (Path file : files) {
-            deployments.add(loader.load(file));
+            Deployment deployment = loader.load(file);
+            Expectations.load(deployment.expectationsFile());  // checked up front: a broken file is one line before any request
+            deployments.add(deployment);
         }
         Map<String, Deployment> byName = new LinkedHashMap<>();
         for (Deployment d : deployments) {
@@ -128,13 +205,29 @@ final class RunCommand {
 
     /** Deployments run concurrently, each in its own scenario process. */
     private static List<DeploymentResult> runAll(List<Deployment> deployments,
-                                                 java.util.function.Function<Deployment, DeploymentResult> one) {
+                                                 java.util.function.Function<Deployment, DeploymentResult> one,
+                                                 RunInterruption interruption) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, deployments.size()));
         try {
             List<Future<DeploymentResult>> futures = deployments.stream().map(d -> pool.submit(() -> one.apply(d))).toList();
             List<DeploymentResult> results = new ArrayList<>();
-            for (Future<DeploymentResult> f : futures) {
-                results.add(f.get());
+            long interruptedAt = 0;
+            for (int i = 0; i < futures.size(); i++) {
+                Future<DeploymentResult> f = futures.get(i);
+                while (!f.isDone()) {
+                    if (interruption.interrupted()) {
+                        interruptedAt = interruptedAt == 0 ? System.currentTimeMillis() : interruptedAt;
+                        if (System.currentTimeMillis() - interruptedAt > INTERRUPTED_GRACE_MILLIS) {
+                            break;  // still in a request (a preflight): the report does not wait for it
+                        }
+                    }
+                    try {
+                        f.get(100, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException notYet) {
+                        // look at the interruption again
+                    }
+                }
+                results.add(f.isDone() ? f.get() : interruptedResult(deployments.get(i)));
             }
             return results;
         } catch (Exception e) {
@@ -142,6 +235,15 @@ final class RunCommand {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static final long INTERRUPTED_GRACE_MILLIS = 5000;
+
+    private static DeploymentResult interruptedResult(Deployment d) {
+        List<ScenarioResult> results = List.of(new ScenarioResult("preflight", "Preflight", "The target answers the Action API",
+                List.of(), Outcome.ERROR, "interrupted: the run was stopped by a signal before this deployment was judged", null, null));
+        return new DeploymentResult(d.name(), d.shownApi(), d.description(), null, null, d.writable(),
+                DeploymentResult.count(results), results, null, null);
     }
 
     private static void write(Path runDir, RunReport report) {
@@ -153,27 +255,9 @@ final class RunCommand {
         }
     }
 
-    /** reports/latest always names the newest run; older runs stay under reports/runs/ (nothing is lost). */
-    private static Path pointLatest(Path reports, Path runDir) {
-        Path latest = reports.resolve("latest");
-        try {
-            Path tmp = reports.resolve(".latest-" + runDir.getFileName());
-            Files.deleteIfExists(tmp);
-            Files.createSymbolicLink(tmp, reports.relativize(runDir));
-            Files.move(tmp, latest, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot point " + latest + " at " + runDir, e);
-        }
-        return latest;
-    }
-
-    private Path allureHome() {
+    /** The Allure command line the build unpacked (or {@code -Dmwconform.allureHome}). */
+    static Path allureHome(Path home) {
         String configured = System.getProperty("mwconform.allureHome");
         return configured != null ? Path.of(configured) : home.resolve("target/allure-commandline/allure-2.34.1");
-    }
-
-    private static String version() {
-        String v = RunCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

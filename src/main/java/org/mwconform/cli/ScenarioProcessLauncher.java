@@ -1,6 +1,8 @@
 package org.mwconform.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mwconform.client.TargetBreaker;
+import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.features.ScenarioCatalogue;
 import org.mwconform.deployments.LocalProvisioner;
@@ -20,15 +22,29 @@ import java.util.concurrent.TimeUnit;
 /** Runs the features against one deployment in a {@link ScenarioProcess} and reads back its records. */
 final class ScenarioProcessLauncher {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long TIMEOUT_MINUTES = 30;
 
     private final Path features;
     private final String runId;
     private final String tags;
     private final int threads;
     private final String order;
+    private final RunInterruption interruption;
+
+    /** Given to Cucumber instead of the features folder: {@code file:line} of each scenario to run (a shard's share). */
+    private final List<String> selection;
 
     ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order) {
+        this(features, runId, tags, threads, order, new RunInterruption(), null);
+    }
+
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption) {
+        this(features, runId, tags, threads, order, interruption, null);
+    }
+
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
+                            List<String> selection) {
+        this.interruption = interruption;
+        this.selection = selection;
         this.order = order;
         this.features = features;
         this.runId = runId;
@@ -36,10 +52,30 @@ final class ScenarioProcessLauncher {
         this.threads = threads;
     }
 
-    /** The scenarios this launcher's processes owe a result for: those of the features its tag expression selects. */
+    /**
+     * The scenarios this launcher's processes owe a result for: those of the features its tag expression selects,
+     * and of those, with a shard, only the shard's share.
+     */
     synchronized List<ScenarioCatalogue.Scenario> selected() {
         if (selected == null) {
-            selected = ScenarioCatalogue.load(features).selected(tags);
+            List<ScenarioCatalogue.Scenario> all = ScenarioCatalogue.load(features).selected(tags);
+            if (selection == null) {
+                selected = all;
+            } else {
+                // Both read the same files in the same order with Cucumber's parser: the i-th of one is the i-th of the other.
+                List<FeatureCatalog.Selected> located = FeatureCatalog.of(features).select(tags);
+                if (located.size() != all.size()) {
+                    throw new IllegalStateException("the features changed while the run started: " + located.size() + " vs " + all.size());
+                }
+                java.util.Set<String> share = java.util.Set.copyOf(selection);
+                List<ScenarioCatalogue.Scenario> mine = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    if (share.contains(located.get(i).argument())) {
+                        mine.add(all.get(i));
+                    }
+                }
+                selected = mine;
+            }
         }
         return selected;
     }
@@ -53,39 +89,55 @@ final class ScenarioProcessLauncher {
         Path allureReport() { return root.resolve("allure"); }
         Path log() { return root.resolve("scenario-process.log"); }
         Path environment() { return root.resolve("environment.yml"); }
+        /** Written by the first session that finds the wiki stopped answering ({@link TargetBreaker}). */
+        Path breaker() { return root.resolve("target-stopped-answering.txt"); }
     }
 
     /**
      * What a scenario process left: its records, how it ended, and the last lines of its log (evidence for
      * every scenario it owed a result and did not give one).
      *
-     * @param exitCode null when it did not finish in time and was killed
+     * @param exitCode null when it did not finish and was ended
+     * @param stoppedEarly why it was ended before it finished (the deployment's deadline, an interruption), or null:
+     *                     the scenarios judged before that are kept
      */
-    record Launch(List<ScenarioRecord> records, Integer exitCode, List<String> logTail) {
+    record Launch(List<ScenarioRecord> records, Integer exitCode, List<String> logTail, String stoppedEarly) {
+        Launch(List<ScenarioRecord> records, Integer exitCode, List<String> logTail) {
+            this(records, exitCode, logTail, null);
+        }
+
         /** Cucumber ends with 0, or 1 when a scenario did not pass; anything else is the process itself failing. */
         boolean endedNormally() {
-            return exitCode != null && (exitCode == 0 || exitCode == 1);
+            return stoppedEarly == null && exitCode != null && (exitCode == 0 || exitCode == 1);
         }
 
         String howItEnded() {
-            return exitCode == null ? "did not finish in " + TIMEOUT_MINUTES + " minutes and was killed"
-                    : "ended with exit code " + exitCode;
+            return stoppedEarly != null ? "was stopped (" + stoppedEarly + ")"
+                    : exitCode == null ? "did not finish and was killed" : "ended with exit code " + exitCode;
         }
     }
 
     private static final int LOG_TAIL_LINES = 8;
 
     Launch run(Path environmentFile, java.net.URI api, Folder folder) throws IOException, InterruptedException {
+        if (interruption.interrupted()) {
+            throw new IOException("interrupted before its scenarios started");
+        }
+        Deployment deployment = new DeploymentLoader().load(environmentFile);
+        int deadlineSeconds = deployment.client().deploymentTimeoutSeconds();
         List<String> command = new ArrayList<>(List.of(AllureReport.javaExecutable(),
                 "-cp", System.getProperty("java.class.path"),
                 // Short-lived: the quick compiler and the serial collector start fastest (measured ~35 % less wall time).
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(ClassDataArchive.flags());
+        command.addAll(List.of(
                 "-D" + RunSettings.ENVIRONMENT + "=" + environmentFile.toAbsolutePath(),
                 "-D" + RunSettings.RUN_ID + "=" + runId,
                 "-D" + RunSettings.API + "=" + api,
                 "-Dallure.results.directory=" + folder.allureResults().toAbsolutePath(),
                 "-Dcucumber.publish.quiet=true",
                 "-Dmwconform.patience=" + System.getProperty("mwconform.patience", "10"),
+                "-D" + TargetBreaker.FILE_PROPERTY + "=" + folder.breaker().toAbsolutePath(),
                 ScenarioProcess.class.getName(),
                 "--glue", "org.mwconform.steps",
                 "--plugin", ScenarioRecordPlugin.class.getName() + ":" + folder.records().toAbsolutePath(),
@@ -97,29 +149,43 @@ final class ScenarioProcessLauncher {
         if (tags != null) {
             command.addAll(List.of("--tags", tags));
         }
-        command.add(features.toString());
+        if (selection == null) {
+            command.add(features.toString());
+        } else {
+            command.addAll(selection);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.log().toFile());
         // A local deployment's creator credentials travel in the environment, never on the command line.
-        builder.environment().putAll(LocalProvisioner.provisionedCredentials(new DeploymentLoader().load(environmentFile),
-                builder.environment()));
+        builder.environment().putAll(LocalProvisioner.provisionedCredentials(deployment, builder.environment()));
         Process process = builder.start();
         Integer exit = null;
-        if (process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            exit = process.exitValue();
+        String stopped = null;
+        if (!process.waitFor(deadlineSeconds, TimeUnit.SECONDS)) {
+            end(process);
+            stopped = "deadline: the scenarios did not finish within " + deadlineSeconds + " s (client.deploymentTimeoutSeconds)";
         } else {
-            process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+            exit = process.exitValue();
+            if (interruption.interrupted()) {
+                stopped = "interrupted: the run was stopped by a signal";
+            }
+        }
+        if (!Files.exists(folder.records()) && stopped != null) {
+            // Nothing judged: one error for the deployment, not one per scenario.
+            throw new IOException(stopped + " before any scenario finished");
         }
         List<ScenarioRecord> records = new ArrayList<>();
         if (Files.exists(folder.records())) {
             for (String line : Files.readAllLines(folder.records(), StandardCharsets.UTF_8)) {
-                try {
-                    records.add(JSON.readValue(line, ScenarioRecord.class));
-                } catch (IOException e) {
-                    // A line cut short by a crash: its scenario gets no record, and so an error.
+                if (!line.isBlank()) {
+                    try {
+                        records.add(JSON.readValue(line, ScenarioRecord.class));
+                    } catch (IOException torn) {
+                        // A line cut short by a crash: its scenario gets no record, and so an error.
+                    }
                 }
             }
         }
-        return new Launch(records, exit, logTail(folder.log()));
+        return new Launch(records, exit, logTail(folder.log()), stopped);
     }
 
     static List<String> logTail(Path log) {
@@ -129,5 +195,17 @@ final class ScenarioProcessLauncher {
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of("(no log: " + e.getMessage() + ")");
         }
+    }
+
+    /** The process and its own children: politely, then for sure. */
+    private static void end(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(3, TimeUnit.SECONDS);
     }
 }

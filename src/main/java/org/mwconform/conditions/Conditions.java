@@ -12,6 +12,8 @@ public final class Conditions {
             new Condition("authmanagerinfo.request-shape", "every request has id, required, provider, account and fields");
     public static final Condition AMI_FIELDS =
             new Condition("authmanagerinfo.fields", "the announced fields include the documented ones");
+    public static final Condition AMI_PASSWORD_FIELDS =
+            new Condition("authmanagerinfo.password-fields", "the password and its retype are fields a user types a password into (type password)");
     public static final Condition CAPTCHA_REQUEST =
             new Condition("authmanagerinfo.captcha-request", "the CAPTCHA request has captchaId, captchaInfo and captchaWord as documented");
     public static final Condition CAPTCHA_SKIPPED =
@@ -38,6 +40,12 @@ public final class Conditions {
             new Condition("users.account-exists", "list=users shows the new account");
     public static final Condition NO_ACCOUNT =
             new Condition("users.no-account", "list=users shows no account was created");
+    /**
+     * Not a rejected request's guard (that is {@link #NO_ACCOUNT}, never a deviation): while account creation still
+     * answers UI it has not succeeded ("If you received PASS or FAIL, you're done"), so no account should exist yet.
+     */
+    public static final Condition NO_ACCOUNT_BEFORE_PASS =
+            new Condition("users.no-account-before-pass", "list=users shows no account while account creation has not passed yet");
     public static final Condition NEWUSERS_LOGGED =
             new Condition("logevents.newusers-create", "list=logevents has a newusers/create entry for the account");
     public static final Condition CREATOR_LOGGED_IN =

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mwconform.conditions.Conditions.ACCOUNT_EXISTS;
 import static org.mwconform.conditions.Conditions.NEWUSERS_LOGGED;
 import static org.mwconform.conditions.Conditions.NO_ACCOUNT;
+import static org.mwconform.conditions.Conditions.NO_ACCOUNT_BEFORE_PASS;
 
 /**
  * A PASS proves nothing until the account is seen through the API. Replication and deferred
@@ -45,6 +46,18 @@ public class AccountVerificationSteps {
         WikiUser user = seen.missing() || seen.invalid() ? recorded : seen;
         world.verifier().check(NO_ACCOUNT, () -> assertThat(user.missing() || user.invalid())
                 .as("list=users marks %s missing or invalid (it shows %s)", name, user).isTrue());
+    }
+
+    /** The conversation is still open (UI): the account should not exist yet; what list=users shows is the observation. */
+    @Then("no account exists while account creation has not passed")
+    public void noAccountYet() {
+        String name = world.account().username();
+        WikiUser seen = Eventually.absent(() -> world.api().user(name, false), u -> !u.missing() && !u.invalid());
+        WikiUser recorded = world.api().user(name, true);
+        WikiUser user = seen.missing() || seen.invalid() ? recorded : seen;
+        boolean exists = !user.missing() && !user.invalid();
+        world.verifier().check(NO_ACCOUNT_BEFORE_PASS, org.mwconform.conditions.Verifier.observed("users.account", exists ? "exists" : "missing"),
+                () -> assertThat(exists).as("list=users shows %s before any PASS (it shows %s)", name, user).isFalse());
     }
 
     @Then("the newusers log records its creation")

@@ -13,13 +13,19 @@ import org.mwconform.client.CreateAccountRequest;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.Exchange;
 import org.mwconform.client.MediaWikiApi;
+import org.mwconform.client.interactive.BrowserRedirects;
+import org.mwconform.client.interactive.InteractiveProcedure;
+import org.mwconform.client.interactive.TotpFromSecret;
+import org.mwconform.client.TargetBreaker;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -48,6 +54,9 @@ public class ScenarioWorld {
     private int exchangesBeforeSteps = -1;
     /** The account under test existed before the scenario's request (userexists): a rejection leaves it there. */
     private boolean accountExistedBefore;
+    /** Browser hops, each with how many exchanges the scenario's own session had made before it (to show them in order). */
+    private final List<Map.Entry<Integer, Exchange>> browserExchanges = new CopyOnWriteArrayList<>();
+    private InteractiveProcedure interactive;
 
     public ScenarioWorld() {
         this(RunSettings.fromSystemProperties());
@@ -69,7 +78,8 @@ public class ScenarioWorld {
 
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     private MediaWikiApi newSession(InetAddress address) {
-        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address);
+        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address, settings.deployment().client(),
+                TargetBreaker.fromSystemProperties());
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }
@@ -164,13 +174,49 @@ public class ScenarioWorld {
         return settings.deployment().api().resolve("/").toString();
     }
 
+    /** Requests sent so far: every session's API exchanges and the browser's hops. */
     private int recorded() {
-        return sessions.stream().mapToInt(ApiTransport::recorded).sum();
+        return sessions.stream().mapToInt(ApiTransport::exchangeCount).sum() + browserExchanges.size();
     }
 
     public List<Exchange> exchanges() {
-        return sessions.stream().flatMap(s -> s.exchanges().stream()).toList();
+        List<Exchange> all = new ArrayList<>();
+        List<Exchange> own = sessions.get(0).exchanges();
+        int next = 0;
+        for (int i = 0; i <= own.size(); i++) {
+            // Masked now, like the API's: the codes and states a hop carries are registered when the browser returns.
+            while (next < browserExchanges.size() && browserExchanges.get(next).getKey() <= i) {
+                Exchange e = browserExchanges.get(next++).getValue();
+                all.add(new Exchange(e.purpose(), e.method(), masker.mask(e.url()), e.form(), e.status(), e.contentType(),
+                        masker.mask(e.body()), e.millis()));
+            }
+            if (i < own.size()) {
+                all.add(own.get(i));
+            }
+        }
+        sessions.stream().skip(1).forEach(other -> all.addAll(other.exchanges()));
+        return all;
     }
+
+    /**
+     * The documented procedure for REDIRECT, UI and RESTART, for any provider: a browser of its own (from this
+     * scenario's address, its hops in the evidence) and the field strategies (TOTP from an announced secret).
+     */
+    public InteractiveProcedure interactive() {
+        if (interactive == null) {
+            BrowserRedirects browser = new BrowserRedirects(masker, clientAddress,
+                    hop -> browserExchanges.add(Map.entry(sessions.get(0).exchangeCount(), hop)));
+            interactive = new InteractiveProcedure(browser, List.of(new TotpFromSecret(masker, Clock.systemUTC())));
+        }
+        return interactive;
+    }
+
+    /** A step's own createaccount or clientlogin outcome (one sent without {@link #submit}). */
+    public void recordOutcome(CreateAccountOutcome recorded) {
+        this.outcome = recorded;
+    }
+
+    public SecretMasker masker() { return masker; }
 
     public Deployment deployment() { return settings.deployment(); }
     public MediaWikiApi api() { return api; }
