@@ -109,10 +109,6 @@ final class DeploymentRunner {
         results.addAll(Completeness.missing(launcher.selected(), records, launched));
         results.sort(java.util.Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
         oneReasonOnceTheTargetStopped(results, folder);
-        if (launched.stoppedEarly() != null) {
-            results.add(0, new ScenarioResult("stopped-early", PREFLIGHT_FEATURE, "Every scenario ran", List.of(), Outcome.ERROR,
-                    launched.stoppedEarly() + "; " + records.size() + " scenario(s) judged before that are kept", null, null));
-        }
         // Allure's report costs a JVM and seconds per deployment: only when asked (run --allure, or mwconform allure later).
         Optional<Path> allure = Optional.empty();
         if (allureHome == null) {

@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.captcha.CaptchaChallenge;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.report.DeploymentResult;
@@ -20,7 +21,15 @@ import java.util.Optional;
  */
 final class NotApplicableFlags {
     /** What the environment file declares, and the words of the evidence that says it did not hold. */
-    private record Declared(String what, String evidenceMentions) {
+    /** A declaration, and the words of the not-applicable evidence it contradicts (any of them). */
+    private record Declared(String what, List<String> evidence) {
+        Declared(String what, String evidenceMentions) {
+            this(what, List.of(evidenceMentions));
+        }
+
+        boolean contradictedBy(String reason) {
+            return reason != null && evidence.stream().anyMatch(reason::contains);
+        }
     }
 
     private NotApplicableFlags() {
@@ -41,7 +50,7 @@ final class NotApplicableFlags {
                 });
         for (Declared declared : declared(deployment)) {
             List<String> contradicted = result.results().stream()
-                    .filter(r -> r.outcome() == Outcome.NOT_APPLICABLE && r.reason() != null && r.reason().contains(declared.evidenceMentions()))
+                    .filter(r -> r.outcome() == Outcome.NOT_APPLICABLE && declared.contradictedBy(r.reason()))
                     .map(ScenarioResult::id).toList();
             if (!contradicted.isEmpty()) {
                 flags.add("the environment file declares " + declared.what() + ", yet " + contradicted.size()
@@ -62,7 +71,9 @@ final class NotApplicableFlags {
         deployment.credentials().keySet().forEach(role -> declared.add(new Declared("credentials." + role, "credentials." + role)));
         Map<String, Object> capabilities = deployment.capabilities();
         if (capabilities.containsKey("captcha")) {
-            declared.add(new Declared("capabilities.captcha", "CaptchaAuthenticationRequest"));
+            // Only the CAPTCHA requirement's own evidence: other requirements list the announced requests, CAPTCHA included.
+            declared.add(new Declared("capabilities.captcha", List.of("announces no " + CaptchaChallenge.REQUEST_ID,
+                    CaptchaChallenge.REQUEST_ID + ") that no strategy here answers")));
         }
         if (capabilities.containsKey("accountCreationThrottle") && deployment.disposable()) {
             declared.add(new Declared("capabilities.accountCreationThrottle", "accountCreationThrottle"));

@@ -112,7 +112,7 @@ final class ScenarioProcessLauncher {
         }
 
         String howItEnded() {
-            return stoppedEarly != null ? "was stopped (" + stoppedEarly + ")"
+            return stoppedEarly != null ? "was stopped (" + stoppedEarly + "; the " + records.size() + " scenario(s) judged before that are kept)"
                     : exitCode == null ? "did not finish and was killed" : "ended with exit code " + exitCode;
         }
     }

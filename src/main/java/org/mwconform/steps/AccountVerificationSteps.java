@@ -40,10 +40,7 @@ public class AccountVerificationSteps {
     @Then("no account was created")
     public void noAccount() {
         String name = world.account().username();
-        // A name MediaWiki cannot hold ("invalid") can have no account either.
-        WikiUser seen = Eventually.absent(() -> world.api().user(name, false), u -> !u.missing() && !u.invalid());
-        WikiUser recorded = world.api().user(name, true);
-        WikiUser user = seen.missing() || seen.invalid() ? recorded : seen;
+        WikiUser user = afterWaitingOut(name);
         world.verifier().check(NO_ACCOUNT, () -> assertThat(user.missing() || user.invalid())
                 .as("list=users marks %s missing or invalid (it shows %s)", name, user).isTrue());
     }
@@ -52,12 +49,18 @@ public class AccountVerificationSteps {
     @Then("no account exists while account creation has not passed")
     public void noAccountYet() {
         String name = world.account().username();
-        WikiUser seen = Eventually.absent(() -> world.api().user(name, false), u -> !u.missing() && !u.invalid());
-        WikiUser recorded = world.api().user(name, true);
-        WikiUser user = seen.missing() || seen.invalid() ? recorded : seen;
+        WikiUser user = afterWaitingOut(name);
         boolean exists = !user.missing() && !user.invalid();
         world.verifier().check(NO_ACCOUNT_BEFORE_PASS, org.mwconform.conditions.Verifier.observed("users.account", exists ? "exists" : "missing"),
                 () -> assertThat(exists).as("list=users shows %s before any PASS (it shows %s)", name, user).isFalse());
+    }
+
+    /** What list=users shows of {@code name} once the bound for a late account has passed (or as soon as it shows one). */
+    private WikiUser afterWaitingOut(String name) {
+        // A name MediaWiki cannot hold ("invalid") can have no account either.
+        WikiUser seen = Eventually.absent(() -> world.api().user(name, false), u -> !u.missing() && !u.invalid());
+        WikiUser recorded = world.api().user(name, true);
+        return seen.missing() || seen.invalid() ? recorded : seen;
     }
 
     @Then("the newusers log records its creation")

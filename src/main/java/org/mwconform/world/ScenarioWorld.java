@@ -10,6 +10,7 @@ import org.mwconform.client.ApiTransport;
 import org.mwconform.client.AuthManagerInfo;
 import org.mwconform.client.CreateAccountOutcome;
 import org.mwconform.client.CreateAccountRequest;
+import org.mwconform.client.CreateAccountResult;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.Exchange;
 import org.mwconform.client.MediaWikiApi;
@@ -54,6 +55,8 @@ public class ScenarioWorld {
     private int exchangesBeforeSteps = -1;
     /** The account under test existed before the scenario's request (userexists): a rejection leaves it there. */
     private boolean accountExistedBefore;
+    /** Usernames a createaccount of this scenario answered PASS for. */
+    private final java.util.Set<String> createdByAPass = new java.util.HashSet<>();
     /** Browser hops, each with how many exchanges the scenario's own session had made before it (to show them in order). */
     private final List<Map.Entry<Integer, Exchange>> browserExchanges = new CopyOnWriteArrayList<>();
     private InteractiveProcedure interactive;
@@ -159,13 +162,20 @@ public class ScenarioWorld {
         this.accountExistedBefore = existed;
     }
 
+    /**
+     * The account under test existed before the latest request: made so by the scenario's setup, or created by
+     * an earlier PASS of this scenario (a later userexists for the same name leaves it there, no side effect).
+     */
     public boolean accountExistedBefore() {
-        return accountExistedBefore;
+        return accountExistedBefore || (account != null && createdByAPass.contains(account.username()));
     }
 
     public CreateAccountOutcome submit(CreateAccountRequest changed, Delivery delivery) {
         request = changed;
         outcome = api.createAccount(changed, delivery);
+        if (account != null && outcome.result() != null && CreateAccountResult.PASS.equals(outcome.result().status())) {
+            createdByAPass.add(account.username());
+        }
         return outcome;
     }
 

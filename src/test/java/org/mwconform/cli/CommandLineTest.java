@@ -41,8 +41,23 @@ class CommandLineTest {
     }
 
     @Test
+    void mutateChecksItsOptionsBeforeAnythingRuns() {
+        Result list = mwconform("mutate", "--mutant", "list");
+        assertThat(list.exit).as(list.err).isZero();
+        assertThat(list.out).isNotBlank();
+        for (List<String> bad : List.of(List.of("mutate"), List.of("mutate", "--env", "x.yml", "--parallel", "99"),
+                List.of("mutate", "--env", "x.yml", "--patience", "soon"), List.of("mutate", "--threads"),
+                List.of("mutate", "--env", "x.yml", "--mutant", "no-such-mutant"))) {
+            Result r = mwconform(bad.toArray(String[]::new));
+            assertThat(r.exit).as(bad + ": " + r.err).isEqualTo(Main.USAGE_ERROR);
+            assertThat(r.err.strip().lines()).as(bad.toString()).hasSize(1);
+            assertThat(r.out).as(bad.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void everyCommandAnswersHelpAndVersion() {
-        for (String command : List.of("run", "diff", "merge", "allure", "docs", "completion")) {
+        for (String command : List.of("run", "diff", "merge", "allure", "docs", "mutate", "completion")) {
             Result help = mwconform(command, "--help");
             assertThat(help.exit).as(command).isZero();
             assertThat(help.out).as(command).startsWith("Usage: mwconform " + command).contains("--help", "--version");
@@ -54,7 +69,7 @@ class CommandLineTest {
         assertThat(mwconform("--version").out).startsWith("mwconform ").contains("Java ");
         Result overview = mwconform();
         assertThat(overview.exit).isZero();
-        assertThat(overview.out).contains("run", "diff", "allure", "completion", "help", "Exit codes");
+        assertThat(overview.out).contains("run", "diff", "allure", "mutate", "completion", "help", "Exit codes");
         assertThat(mwconform("run", "--help").out).contains("--tags=EXPR", "--baseline=RUN", "--progress=WHEN", "--reports=DIR");
     }
 
