@@ -22,15 +22,23 @@ import java.util.Optional;
 final class NotApplicableFlags {
     /** What the environment file declares, and the words of the evidence that says it did not hold. */
     /** A declaration, and the words of the not-applicable evidence it contradicts (any of them). */
-    private record Declared(String what, List<String> evidence) {
+    private record Declared(String what, List<String> evidence, String unlessShown) {
         Declared(String what, String evidenceMentions) {
-            this(what, List.of(evidenceMentions));
+            this(what, List.of(evidenceMentions), null);
         }
 
+        Declared(String what, List<String> evidence) {
+            this(what, evidence, null);
+        }
+
+        /** Mentioned, and (for a role) the role's user not shown able to do what the role is for. */
         boolean contradictedBy(String reason) {
-            return reason != null && evidence.stream().anyMatch(reason::contains);
+            return reason != null && evidence.stream().anyMatch(reason::contains) && (unlessShown == null || !reason.contains(unlessShown));
         }
     }
+
+    /** The right a role's user must hold: a creator that holds it but lacks another right (skipcaptcha) is no contradiction. */
+    private static final Map<String, String> ROLE_RIGHT = Map.of("creator", "holds 'createaccount'", "blocker", "holds 'block'");
 
     private NotApplicableFlags() {
     }
@@ -68,7 +76,8 @@ final class NotApplicableFlags {
 
     private static List<Declared> declared(Deployment deployment) {
         List<Declared> declared = new ArrayList<>();
-        deployment.credentials().keySet().forEach(role -> declared.add(new Declared("credentials." + role, "credentials." + role)));
+        deployment.credentials().keySet().forEach(role -> declared.add(new Declared("credentials." + role, List.of("credentials." + role),
+                ROLE_RIGHT.get(role))));
         Map<String, Object> capabilities = deployment.capabilities();
         if (capabilities.containsKey("captcha")) {
             // Only the CAPTCHA requirement's own evidence: other requirements list the announced requests, CAPTCHA included.
