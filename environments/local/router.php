@@ -29,6 +29,10 @@ if ( !$mwconform['config'] || !is_readable( $mwconform['config'] ) ) {
 	return true;
 }
 
+// Who serves this port: mw tells its own wiki from another checkout's (sha1 of the settings path,
+// so no path of this machine is sent).
+header( 'X-Mwconform-Wiki: ' . sha1( $mwconform['config'] ) );
+
 if ( $mwconform['path'] === '/' ) {
 	$mwconform['path'] = '/index.php';
 }

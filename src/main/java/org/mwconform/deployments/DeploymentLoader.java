@@ -39,6 +39,8 @@ public final class DeploymentLoader {
 
     static final class Local {
         public String settings;
+        /** The MediaWiki version environments/local/mw serves it with (1.39 when absent); read by mw only. */
+        public String mediawiki;
     }
 
     public Deployment load(Path file) {
