@@ -60,6 +60,8 @@ public final class ApplicabilityCheck {
             case MODULE_DISABLED -> moduleDisabled(api);
             case CREATOR -> creator(deployment, api).evidence();
             case CREATOR_SKIPS_CAPTCHA -> creatorSkipsCaptcha(deployment, api);
+            case TITLE_BLACKLIST -> RefusedUsernames.TITLE_BLACKLIST.evidence(deployment, api);
+            case ABUSE_FILTER -> RefusedUsernames.ABUSE_FILTER.evidence(deployment, api);
         };
     }
 

@@ -22,7 +22,11 @@ public enum Requirement {
      */
     CREATOR("creator"),
     /** The creator holds ConfirmEdit's skipcaptcha right: the CAPTCHA strategy "an account that is not asked". */
-    CREATOR_SKIPS_CAPTCHA("creator-skips-captcha");
+    CREATOR_SKIPS_CAPTCHA("creator-skips-captcha"),
+    /** TitleBlacklist refuses some new usernames, and the environment file names words it refuses. */
+    TITLE_BLACKLIST("title-blacklist"),
+    /** An AbuseFilter filter disallows some new usernames, and the environment file names words it refuses. */
+    ABUSE_FILTER("abuse-filter");
 
     private final String tagValue;
 

@@ -187,6 +187,23 @@ public final class MediaWikiApi {
     }
 
     /** A user's groups and effective rights ({@code list=users&usprop=groups|rights}); empty when no such user exists. */
+    /**
+     * The name of an account that exists on the wiki, read from {@code list=allusers} (never hard-coded): the
+     * first whose name MediaWiki would still accept today (letters, digits, spaces and hyphens; older wikis
+     * hold legacy names that a creation would refuse as invaliduser before it could say userexists).
+     */
+    public Optional<String> existingUsername() {
+        ApiResponse response = get("read the name of an existing account from list=allusers", Map.of("action", "query",
+                "list", "allusers", "aulimit", "50"));
+        for (JsonNode user : response.json().path("query").path("allusers")) {
+            String name = text(user, "name");
+            if (name != null && name.matches("[A-Z][A-Za-z0-9 -]{1,60}") && !name.matches("[0-9. ]+")) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<UserRights> userRights(String username) {
         ApiResponse response = get("read the groups and rights of " + username, Map.of("action", "query", "list", "users",
                 "ususers", username, "usprop", "groups|rights"));

@@ -5,6 +5,7 @@ import io.cucumber.java.en.When;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.accounts.Usernames;
+import org.mwconform.applicability.RefusedUsernames;
 import org.mwconform.client.CreateAccountOutcome;
 import org.mwconform.client.CreateAccountResult;
 import org.mwconform.client.Delivery;
@@ -41,6 +42,34 @@ public class AccountCreationSteps {
         world.verifier().check(STATUS, () -> assertThat(created.result()).as("createaccount of the existing account")
                 .isNotNull().extracting(CreateAccountResult::status).isEqualTo(CreateAccountResult.PASS));
         prepareFor(new NewAccount(existing.username(), world.accounts().newPassword()));
+    }
+
+    /** Read from list=allusers, never created here: it works on read-only wikis. */
+    @Given("the request names an account that already exists")
+    public void namesAnExistingAccount() {
+        world.useExistingAccount();
+    }
+
+    @When("I create an account whose username contains the words the title blacklist refuses")
+    public void createWithTitleBlacklistedName() {
+        createWithUsernameContaining(RefusedUsernames.TITLE_BLACKLIST.words(world.deployment()));
+    }
+
+    @When("I create an account whose username contains the words the abuse filter refuses")
+    public void createWithAbuseFilteredName() {
+        createWithUsernameContaining(RefusedUsernames.ABUSE_FILTER.words(world.deployment()));
+    }
+
+    private void createWithUsernameContaining(String words) {
+        // A fresh name (never an existing one: these rules apply to new accounts only) with the words in it.
+        String name = world.accounts().next().username() + " " + words;
+        world.expectAccount(new NewAccount(name, world.account().password()));
+        world.submitAnswered(world.request().with("username", name));
+    }
+
+    @When("I create it again, asking for messages as {word}")
+    public void createAgainIn(String format) {
+        world.submitAnswered(world.request().with("createmessageformat", format));
     }
 
     @When("I create an account with a fresh username and a strong password")

@@ -6,6 +6,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import org.mwconform.applicability.ApplicabilityCheck;
 import org.mwconform.applicability.NotApplicable;
+import org.mwconform.applicability.SideEffect;
 import org.mwconform.report.Evidence;
 import org.mwconform.world.ScenarioWorld;
 
@@ -22,6 +23,7 @@ public class Hooks {
 
     @Before(order = 0)
     public void decideApplicability(Scenario scenario) {
+        world.safeProbe(scenario.getSourceTagNames().contains(SideEffect.SAFE_PROBE));
         try {
             world.applicabilityEvidence().addAll(
                     new ApplicabilityCheck(world.captchas()).require(scenario.getSourceTagNames(), world.deployment(), world.api(),

@@ -75,6 +75,16 @@ public final class StubWiki implements AutoCloseable {
     }
 
     /** The api.php URL, e.g. {@code http://127.0.0.1:41234/api.php}. */
+    /** How many accounts the stub holds: the safe probes must never change it. */
+    public int userCount() {
+        return state.userCount();
+    }
+
+    /** Every account, name to id: a safe probe must leave it as it found it. */
+    public java.util.Map<String, Long> userIds() {
+        return state.userIds();
+    }
+
     public URI api() {
         return URI.create("http://127.0.0.1:" + port() + PATH);
     }
