@@ -38,7 +38,8 @@ if ( $mwconform['path'] === '/' ) {
 }
 
 if ( preg_match(
-	'#^/(api|index|load|rest|opensearch_desc|thumb|thumb_handler|img_auth)\.php(/.*)?$#',
+	// An optional /w prefix: a deployment may set $wgScriptPath = '/w', as Wikimedia wikis do.
+	'#^(?:/w)?/(api|index|load|rest|opensearch_desc|thumb|thumb_handler|img_auth)\.php(/.*)?$#',
 	$mwconform['path'],
 	$mwconformMatch
 ) ) {

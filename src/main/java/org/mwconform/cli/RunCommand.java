@@ -7,6 +7,7 @@ import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.world.ClientAddress;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.RunArtifacts;
@@ -48,6 +49,9 @@ final class RunCommand {
         out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
 
         Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
+        if (deployments.stream().anyMatch(Deployment::isLocal) && !ClientAddress.perScenarioAddressesAvailable()) {
+            out.println("note: " + ClientAddress.NO_ALIASES);
+        }
         ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(), options.order());
         DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null);
         List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
@@ -89,7 +93,12 @@ final class RunCommand {
             files = allEnvironmentFiles();
         }
         for (Path file : files) {
-            deployments.add(loader.load(file));
+            if (Files.isDirectory(file)) {
+                // A group, such as environments/remote/: every environment file in it.
+                environmentFilesIn(file).forEach(f -> deployments.add(loader.load(f)));
+            } else {
+                deployments.add(loader.load(file));
+            }
         }
         Map<String, Deployment> byName = new LinkedHashMap<>();
         for (Deployment d : deployments) {
@@ -100,18 +109,26 @@ final class RunCommand {
         return deployments;
     }
 
-    /** Every deployment described in environments/: the local ones and the remote ones alike. */
+    /**
+     * The default: every deployment directly in environments/, i.e. the local ones this project starts. Remote
+     * wikis (environments/remote/) run only when named, so that the main command needs no internet.
+     */
     private List<Path> allEnvironmentFiles() {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.resolve("environments"), "*.yml")) {
-            stream.forEach(files::add);
-        } catch (IOException e) {
-            throw new ConfigurationException(home.resolve("environments") + ": cannot list environment files (" + e.getMessage() + ")");
-        }
-        files.removeIf(f -> f.getFileName().toString().endsWith(".expectations.yml"));
+        List<Path> files = environmentFilesIn(home.resolve("environments"));
         if (files.isEmpty()) {
             throw new ConfigurationException("no environments/*.yml found under " + home + "; pass --env FILE or --target URL");
         }
+        return files;
+    }
+
+    private static List<Path> environmentFilesIn(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.yml")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new ConfigurationException(dir + ": cannot list environment files (" + e.getMessage() + ")");
+        }
+        files.removeIf(f -> f.getFileName().toString().endsWith(".expectations.yml"));
         files.sort(null);
         return files;
     }

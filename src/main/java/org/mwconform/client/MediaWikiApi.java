@@ -162,6 +162,23 @@ public final class MediaWikiApi {
      * secret before anything is sent. Tokens belong to a session and its user: fetch a createaccount token
      * again after logging in.
      */
+    /**
+     * The codes of what the wiki's password policy says of a password for a new user (action=validatepassword,
+     * MediaWiki 1.29+): empty when it is good; empty Optional when the wiki has no such module.
+     */
+    public Optional<List<String>> passwordPolicyFailures(String password, String username) {
+        ApiResponse response = transport.send("ask the password policy about a password (action=validatepassword)",
+                ApiTransport.Placement.POST_BODY, Map.of("action", "validatepassword", "password", password, "user", username),
+                Map.of(), true);
+        JsonNode validity = response.json().path("validatepassword");
+        if (validity.isMissingNode()) {
+            return Optional.empty();
+        }
+        List<String> codes = new ArrayList<>();
+        validity.path("validitymessages").forEach(m -> codes.add(text(m, "code")));
+        return Optional.of(codes);
+    }
+
     public LoginResult clientLogin(String username, String password, String returnUrl) {
         masker.register(password);
         String token = token("login").orElse(null);

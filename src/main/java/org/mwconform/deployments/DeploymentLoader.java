@@ -69,9 +69,32 @@ public final class DeploymentLoader {
                         + " must name an environment variable (like MWCONFORM_CREATOR_PASSWORD), never hold the secret itself");
             }
         });
-        return new Deployment(env.name, apiUrl(file.toString(), env.api), env.description == null ? env.name : env.description,
+        URI api = apiUrl(file.toString(), env.api);
+        if (env.local != null) {
+            api = servedPort(file, env.name, api);
+        }
+        return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file.toString(), env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file);
+    }
+
+    /**
+     * Where environments/local/mw really serves a local deployment: when another checkout (or program) held the
+     * file's port, mw served this checkout's wiki on a free port and recorded it in {@code local/.work/NAME/port}.
+     */
+    static URI servedPort(Path file, String name, URI api) {
+        Path recorded = file.toAbsolutePath().normalize().resolveSibling("local").resolve(".work").resolve(name).resolve("port");
+        try {
+            if (Files.isRegularFile(recorded)) {
+                String port = Files.readString(recorded).strip();
+                if (port.matches("[0-9]{2,5}")) {
+                    return new URI(api.getScheme(), null, api.getHost(), Integer.parseInt(port), api.getPath(), api.getQuery(), null);
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            // No usable record: the file's own port.
+        }
+        return api;
     }
 
     /** A deployment for {@code --target URL}: read-only unless the user says it may be written to. */

@@ -140,6 +140,10 @@ final class CreateAccountModule {
     }
 
     /** LocalPasswordPrimaryAuthenticationProvider::testForAccountCreation: the retype, then the password policy. */
+    static boolean isCommon(String password) {
+        return COMMON_PASSWORDS.contains(password.toLowerCase(Locale.ROOT));
+    }
+
     private Optional<StubAnswer> refusedPassword(StubRequest request, String username, String password) {
         String retype = request.has("retype") ? request.param("retype") : password;
         if (!password.equals(retype) && !mutations.contains(Mutation.IGNORES_RETYPE)) {
@@ -150,7 +154,7 @@ final class CreateAccountModule {
         if (mutations.contains(Mutation.PASSWORD_POLICY_UNCHECKED)) {
             return Optional.empty();
         }
-        if (COMMON_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
+        if (isCommon(password)) {
             return Optional.of(fail(request, "passwordincommonlist", "The password entered is in a list of very commonly used "
                     + "passwords. Please choose a more unique password."));
         }

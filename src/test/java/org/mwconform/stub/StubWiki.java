@@ -148,8 +148,17 @@ public final class StubWiki implements AutoCloseable {
             case "query" -> query.handle(request);
             case "createaccount" -> createAccount.handle(request);
             case "paraminfo" -> paramInfo(request);
+            case "validatepassword" -> validatePassword(request);
             default -> errors.error("badvalue", "Unrecognized value for parameter \"action\": " + action + ".");
         };
+    }
+
+    /** action=validatepassword: the password policy (the stub's: its list of common passwords), never a defect. */
+    private static StubAnswer validatePassword(StubRequest request) {
+        boolean common = CreateAccountModule.isCommon(String.valueOf(request.param("password")));
+        return StubAnswer.json(StubAnswer.object("validatepassword", common
+                ? StubAnswer.object("validity", "Change", "validitymessages", List.of(StubAnswer.object("code", "passwordincommonlist")))
+                : StubAnswer.object("validity", "Good")));
     }
 
     /** Only what applicability asks: which class serves a module. */
