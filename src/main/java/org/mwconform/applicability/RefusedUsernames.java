@@ -40,7 +40,7 @@ public enum RefusedUsernames {
     }
 
     /** Evidence that the rule is there: the declaration, and the extension among meta=siteinfo's extensions. */
-    String evidence(Deployment deployment, MediaWikiApi api) {
+    public String evidence(Deployment deployment, MediaWikiApi api) {
         String words = words(deployment);
         boolean installed = api.siteInfo().extensions().contains(extension);
         String evidence = "environment file: capabilities.refusedUsernames." + key + " \"" + words + "\"; meta=siteinfo extensions "

@@ -6,6 +6,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import org.mwconform.applicability.ApplicabilityCheck;
 import org.mwconform.applicability.NotApplicable;
+import org.mwconform.applicability.Requirements;
 import org.mwconform.applicability.SideEffect;
 import org.mwconform.report.Evidence;
 import org.mwconform.world.ScenarioWorld;
@@ -26,7 +27,7 @@ public class Hooks {
         world.safeProbe(scenario.getSourceTagNames().contains(SideEffect.SAFE_PROBE));
         try {
             world.applicabilityEvidence().addAll(
-                    new ApplicabilityCheck(world.captchas()).require(scenario.getSourceTagNames(), world.deployment(), world.api(),
+                    new ApplicabilityCheck(world.captchas(), Requirements.load(Thread.currentThread().getContextClassLoader())).require(scenario.getSourceTagNames(), world.deployment(), world.api(),
                             world.clientAddress() != null));
         } catch (NotApplicable e) {
             world.applicabilityEvidence().add("not applicable: " + e.getMessage());
