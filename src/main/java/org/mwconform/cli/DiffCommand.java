@@ -3,6 +3,7 @@ package org.mwconform.cli;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.ReportFiles;
 import org.mwconform.report.matrix.RunComparison;
+import org.mwconform.report.matrix.VersionComparison;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,8 +17,11 @@ import java.util.List;
 final class DiffCommand {
     static final String USAGE = """
             usage: mwconform diff OLD NEW
+                   mwconform diff --versions [RUN]
               OLD, NEW          a run folder (reports/runs/<run id>, reports/latest) or its results.json;
-                                prints each outcome that changed, scenarios and deployments added or removed""";
+                                prints each outcome that changed, scenarios and deployments added or removed
+              --versions RUN    within one run (default reports/latest): each deployment NAME-VERSION beside NAME
+                                (e.g. local-vanilla-1.43 beside local-vanilla), cell by cell: outcome, condition, reason""";
 
     private final PrintStream out;
 
@@ -26,6 +30,19 @@ final class DiffCommand {
     }
 
     int run(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("--versions")) {
+            if (args.size() > 2) {
+                throw new UsageException("diff --versions takes at most one run folder or results.json: mwconform diff --versions [RUN]");
+            }
+            ReportFiles.LoadedRun run = load(args.size() == 2 ? args.get(1) : "reports/latest", "RUN");
+            List<VersionComparison.Pair> pairs = VersionComparison.of(run.report());
+            out.println("mwconform diff --versions: run " + describe(run.report()));
+            if (pairs.isEmpty()) {
+                out.println("  no deployment NAME-VERSION beside a deployment NAME in this run");
+            }
+            VersionComparison.lines(pairs).forEach(line -> out.println("  " + line));
+            return Main.OK;
+        }
         if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("--"))) {
             throw new UsageException("diff takes two run folders or results.json files: mwconform diff OLD NEW");
         }

@@ -40,8 +40,13 @@ public final class ClientAddress {
     }
 
     static Optional<InetAddress> forScenario(URI api) {
+        return forScenario(api, perScenarioAddressesAvailable());
+    }
+
+    /** Empty (the system's own address, 127.0.0.1 for a local wiki) for a remote wiki, or where no alias exists. */
+    static Optional<InetAddress> forScenario(URI api, boolean aliasesAvailable) {
         String host = api.getHost();
-        if (host == null || !(host.startsWith("127.") || host.equals("localhost")) || !perScenarioAddressesAvailable()) {
+        if (host == null || !(host.startsWith("127.") || host.equals("localhost")) || !aliasesAvailable) {
             return Optional.empty();
         }
         // 127.0.0.0/8 is all loopback on Linux; 127.0.0.1 stays for people and tools.

@@ -111,8 +111,9 @@ class LocalDeploymentsIT {
             // The image CAPTCHA nobody here can answer, exactly as on test.wikipedia.org; the throttle is declared, not disposable.
             Map.entry("local-wikimedia", List.of("announces a image CAPTCHA", "not ApiDisabled", "may create accounts here",
                     "as disposable")),
+            // Declared read-only, and given no creator: what a production wiki's file looks like.
             Map.entry("local-readonly", List.of("as writable", "announces no CaptchaAuthenticationRequest", "not ApiDisabled",
-                    "may create accounts here", THROTTLE_UNDECLARED, REFUSED_UNDECLARED)));
+                    "may create accounts here", THROTTLE_UNDECLARED, REFUSED_UNDECLARED, "names no credentials.creator")));
 
     /** The scenario that shows what makes each deployment different: it must pass there. */
     private static final Map<String, List<String>> SIGNATURE = Map.of(
