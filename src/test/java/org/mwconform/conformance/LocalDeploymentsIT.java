@@ -120,7 +120,7 @@ class LocalDeploymentsIT {
             "local-vanilla", List.of("create-account-pass"), "local-throttled", List.of("throttle-hit"),
             "local-captcha", List.of("captcha-solved"), "local-closed", List.of("anonymous-creation-forbidden"),
             "local-disabled", List.of("module-disabled"),
-            "local-wikimedia", List.of("titleblacklist-forbidden", "abusefilter-disallowed", "captcha-skipped-by-right", "userexists"),
+            "local-wikimedia", List.of("titleblacklist-forbidden", "abusefilter-disallowed", "for-someone-else-reason", "userexists"),
             "local-strict", List.of("passwordincommonlist", "throttle-hit", "create-account-pass"),
             "local-readonly", List.of("userexists", "invaliduser-at", "message-format-raw", "missingparam"),
             "local-vanilla-1.43", List.of("create-account-pass"), "local-captcha-1.43", List.of("captcha-solved"));
