@@ -107,7 +107,7 @@ class LocalDeploymentsIT {
             Map.entry("local-captcha", List.of("not ApiDisabled", "may create accounts here", THROTTLE_UNDECLARED, REFUSED_UNDECLARED)),
             Map.entry("local-captcha-1.43", List.of("not ApiDisabled", "may create accounts here", THROTTLE_UNDECLARED, REFUSED_UNDECLARED)),
             Map.entry("local-closed", List.of("lack 'createaccount'", "not ApiDisabled", REFUSED_UNDECLARED)),
-            Map.entry("local-disabled", List.of("is ApiDisabled")),
+            Map.entry("local-disabled", List.of("is ApiDisabled", REFUSED_UNDECLARED)),
             // The image CAPTCHA nobody here can answer, exactly as on test.wikipedia.org; the throttle is declared, not disposable.
             Map.entry("local-wikimedia", List.of("announces a image CAPTCHA", "not ApiDisabled", "may create accounts here",
                     "as disposable")),
