@@ -29,7 +29,8 @@ public final class DeploymentLoader {
             .key("disposable", FileShape.bool("scenarios may use up its throttles (default false; needs writable)"))
             .key("usernamePrefix", FileShape.text("accounts are PREFIX-RUNID-xxxxxx (a capitalised word; default Mwconform)"))
             .key("local", FileShape.object("only for deployments environments/local/mw starts")
-                    .requiredKey("settings", FileShape.text("the settings fragment: environments/local/settings/NAME.php")))
+                    .requiredKey("settings", FileShape.text("the settings fragment: environments/local/settings/NAME.php"))
+                    .key("mediawiki", FileShape.text("the MediaWiki version mw serves it with: 1.39 (default, this machine's package) or 1.43")))
             .key("capabilities", FileShape.object("what the API does not tell")
                     .key("captcha", FileShape.object("the CAPTCHA's answers the harness may give")
                             .requiredKey("answers", FileShape.mapOf("QuestyCaptcha's questions and their answers",
@@ -38,7 +39,10 @@ public final class DeploymentLoader {
                             .requiredKey("count", FileShape.whole("creations per IP", 1))
                             .requiredKey("seconds", FileShape.whole("per this many seconds", 0)))
                     .key("secondFactorSetup", FileShape.text("totp: after a third-party provider, a UI asks to set up an RFC 6238"
-                            + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)")))
+                            + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)"))
+                    .key("refusedUsernames", FileShape.object("words that make a new username refused by an anti-abuse rule of the wiki")
+                            .key("titleblacklist", FileShape.text("words TitleBlacklist refuses in a new username"))
+                            .key("abusefilter", FileShape.text("words an AbuseFilter filter refuses in a new username"))))
             .key("credentials", FileShape.mapOf("role (creator, blocker) to the NAME of an environment variable holding Username:password; never a secret",
                     FileShape.text("an environment variable's name")))
             .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
@@ -68,6 +72,8 @@ public final class DeploymentLoader {
 
     static final class Local {
         public String settings;
+        /** The MediaWiki version environments/local/mw serves it with (1.39 when absent); read by mw only. */
+        public String mediawiki;
     }
 
     static final class Client {
@@ -122,10 +128,33 @@ public final class DeploymentLoader {
                         + "' (environments/local/settings/" + env.local.settings + ".php does not exist)");
             }
         }
-        return new Deployment(env.name, apiUrl(file + ": api", env.api), env.description == null ? env.name : env.description,
+        URI api = apiUrl(file + ": api", env.api);
+        if (env.local != null) {
+            api = servedPort(file, env.name, api);
+        }
+        return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
                 env.client == null ? ClientSettings.DEFAULT : env.client.settings());
+    }
+
+    /**
+     * Where environments/local/mw really serves a local deployment: when another checkout (or program) held the
+     * file's port, mw served this checkout's wiki on a free port and recorded it in {@code local/.work/NAME/port}.
+     */
+    static URI servedPort(Path file, String name, URI api) {
+        Path recorded = file.toAbsolutePath().normalize().resolveSibling("local").resolve(".work").resolve(name).resolve("port");
+        try {
+            if (Files.isRegularFile(recorded)) {
+                String port = Files.readString(recorded).strip();
+                if (port.matches("[0-9]{2,5}")) {
+                    return new URI(api.getScheme(), null, api.getHost(), Integer.parseInt(port), api.getPath(), api.getQuery(), null);
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            // No usable record: the file's own port.
+        }
+        return api;
     }
 
     /** A deployment for {@code --target URL}: read-only unless the user says it may be written to. */

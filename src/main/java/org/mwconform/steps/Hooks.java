@@ -31,6 +31,7 @@ public class Hooks {
 
     @Before(order = 0)
     public void decideApplicability(Scenario scenario) {
+        world.safeProbe(scenario.getSourceTagNames().contains(SideEffect.SAFE_PROBE));
         try {
             world.applicabilityEvidence().addAll(
                     new ApplicabilityCheck(world.captchas(), Requirements.load(Thread.currentThread().getContextClassLoader())).require(scenario.getSourceTagNames(), world.deployment(), world.api(),

@@ -72,7 +72,10 @@ class ProxyMutationIT {
                     new Kill("messagecode-renamed", "blocked-address", "createaccount.messagecode"),
                     new Kill("html-as-wikitext", "message-format-html", "createaccount.message-format"),
                     new Kill("wikitext-as-html", "message-format-wikitext", "createaccount.message-format"),
-                    new Kill("default-format-html", "message-format-default", "createaccount.message-format"))));
+                    new Kill("default-format-html", "message-format-default", "createaccount.message-format"))),
+            new Campaign("local-wikimedia", "@needs:title-blacklist or @needs:abuse-filter", List.of(
+                    new Kill("messagecode-renamed", "titleblacklist-forbidden", "createaccount.messagecode"),
+                    new Kill("messagecode-renamed", "abusefilter-disallowed", "createaccount.messagecode"))));
 
     private final Map<Campaign, JsonNode> tables = new LinkedHashMap<>();
     private final Map<Campaign, String> consoles = new LinkedHashMap<>();
