@@ -16,3 +16,4 @@ Feature: The fields of account creation come from authmanagerinfo
       | password |
       | retype   |
       | email    |
+    And the password and its retype are password fields

@@ -65,12 +65,16 @@ public final class FormFiller {
     }
 
     private static String answer(AuthField field, NewAccount account) {
+        // A hidden field goes back unchanged, whatever it is called (a hidden "password" too: the wiki gave its
+        // value); one announced without a value goes back empty, as a form would send it, so a broken
+        // declaration shows up as the wiki's own failure.
+        if ("hidden".equals(field.type())) {
+            return field.value() == null ? "" : field.value();
+        }
         return switch (field.name()) {
             case "username" -> account.username();
             case "password", "retype" -> account.password();
-            // A hidden field goes back unchanged; one announced without a value goes back empty, as a form
-            // would send it, so a broken declaration shows up as the wiki's own failure.
-            default -> "hidden".equals(field.type()) ? (field.value() == null ? "" : field.value()) : null;
+            default -> null;
         };
     }
 

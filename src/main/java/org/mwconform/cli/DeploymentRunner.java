@@ -3,6 +3,7 @@ package org.mwconform.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mwconform.client.TargetBreaker;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.expectations.Classification;
 import org.mwconform.expectations.Expectations;
@@ -17,6 +18,7 @@ import org.mwconform.report.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +36,15 @@ final class DeploymentRunner {
     private final Preflight preflight;
     private final Path allureHome;
     private final boolean allScenariosSelected;
+    private final RunInterruption interruption;
 
     DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected) {
+        this(launcher, preflight, allureHome, allScenariosSelected, new RunInterruption());
+    }
+
+    DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+                     RunInterruption interruption) {
+        this.interruption = interruption;
         this.launcher = launcher;
         this.preflight = preflight;
         this.allureHome = allureHome;
@@ -51,27 +60,60 @@ final class DeploymentRunner {
             return error(deployment, null, answer.error());
         }
         String version = answer.siteInfo().mediawikiVersion();
-        List<ScenarioRecord> records;
+        ScenarioProcessLauncher.Launched launched;
         Expectations expectations;
+        Path privateEnvironment = null;
         try {
             expectations = Expectations.load(deployment.expectationsFile());
             Files.createDirectories(folder.root());
-            records = launcher.run(environmentFile(deployment, folder), folder);
+            Path environment = deployment.source();
+            if (environment == null) {
+                privateEnvironment = adHocEnvironmentFile(deployment, folder);
+                environment = privateEnvironment;
+            }
+            launched = launcher.run(environment, folder);
         } catch (IOException | RuntimeException e) {
             return error(deployment, version, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error(deployment, version, "interrupted");
+        } finally {
+            deletePrivately(privateEnvironment);
         }
+        List<ScenarioRecord> records = launched.records();
         List<ScenarioResult> results = classify(records, expectations, folder);
-        StringBuilder whyNot = new StringBuilder();
-        Optional<Path> allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
-        if (allure.isEmpty() && !records.isEmpty()) {
-            System.out.println("  " + deployment.name() + ": no Allure report: " + whyNot);
+        oneReasonOnceTheTargetStopped(results, folder);
+        if (launched.stoppedEarly() != null) {
+            results.add(0, new ScenarioResult("stopped-early", PREFLIGHT_FEATURE, "Every scenario ran", List.of(), Outcome.ERROR,
+                    launched.stoppedEarly() + "; " + records.size() + " scenario(s) judged before that are kept", null, null));
         }
-        return new DeploymentResult(deployment.name(), deployment.api().toString(), deployment.description(), version,
+        Optional<Path> allure = Optional.empty();
+        if (interruption.interrupted()) {
+            System.out.println("  " + deployment.name() + ": no Allure report: the run was interrupted");
+        } else {
+            StringBuilder whyNot = new StringBuilder();
+            allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
+            if (allure.isEmpty() && !records.isEmpty()) {
+                System.out.println("  " + deployment.name() + ": no Allure report: " + whyNot);
+            }
+        }
+        return new DeploymentResult(deployment.name(), deployment.shownApi(), deployment.description(), version,
                 answer.siteInfo().extensions(), deployment.writable(), DeploymentResult.count(results), results,
                 allure.map(p -> folder.root().getParent().getParent().relativize(p).toString()).orElse(null));
+    }
+
+    /**
+     * Once the wiki stopped answering (a deadline, a vanished host, endless transient answers, an oversized
+     * answer), every scenario that errored for it carries that one reason, so the console shows it once.
+     */
+    private static void oneReasonOnceTheTargetStopped(List<ScenarioResult> results, ScenarioProcessLauncher.Folder folder) {
+        Optional<String> stopped = new TargetBreaker(folder.breaker()).tripped();
+        if (stopped.isEmpty()) {
+            return;
+        }
+        results.replaceAll(r -> r.outcome() == Outcome.ERROR && r.reason() != null && r.reason().contains(stopped.get())
+                ? new ScenarioResult(r.id(), r.feature(), r.scenario(), r.tags(), r.outcome(), stopped.get(), r.condition(), r.evidence())
+                : r);
     }
 
     private List<ScenarioResult> classify(List<ScenarioRecord> records, Expectations expectations,
@@ -110,25 +152,42 @@ final class DeploymentRunner {
         return folder.root().getParent().getParent().relativize(file).toString();
     }
 
-    /** An ad-hoc --target has no file: the scenario process gets one written into the run folder. */
-    private static Path environmentFile(Deployment deployment, ScenarioProcessLauncher.Folder folder) throws IOException {
-        if (deployment.source() != null) {
-            return deployment.source();
-        }
+    /**
+     * An ad-hoc --target has no file: the scenario process gets one in a private temporary folder (the URL may
+     * carry userinfo or a key in its query), deleted after the run; the run folder keeps a copy with them masked.
+     */
+    private static Path adHocEnvironmentFile(Deployment deployment, ScenarioProcessLauncher.Folder folder) throws IOException {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("name", deployment.name());
         env.put("description", deployment.description());
-        env.put("api", deployment.api().toString());
+        env.put("api", deployment.shownApi());
         env.put("writable", deployment.writable());
         env.put("usernamePrefix", deployment.usernamePrefix());
         YAML.writeValue(folder.environment().toFile(), env);
-        return folder.environment();
+        env.put("api", deployment.api().toString());
+        Path dir = Files.createTempDirectory("mwconform-target-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path file = dir.resolve("environment.yml");
+        YAML.writeValue(file.toFile(), env);
+        return file;
+    }
+
+    private static void deletePrivately(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it
+        }
     }
 
     private static DeploymentResult error(Deployment deployment, String version, String reason) {
         List<ScenarioResult> results = List.of(new ScenarioResult("preflight", PREFLIGHT_FEATURE, PREFLIGHT_SCENARIO,
                 List.of(), Outcome.ERROR, reason, null, null));
-        return new DeploymentResult(deployment.name(), deployment.api().toString(), deployment.description(), version,
+        return new DeploymentResult(deployment.name(), deployment.shownApi(), deployment.description(), version,
                 null, deployment.writable(), DeploymentResult.count(results), results, null);
     }
 }

@@ -3,6 +3,7 @@ package org.mwconform.cli;
 import org.mwconform.client.ApiTransport;
 import org.mwconform.client.MediaWikiApi;
 import org.mwconform.client.SiteInfo;
+import org.mwconform.client.TargetBreaker;
 import org.mwconform.client.TargetUnusableException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
@@ -19,9 +20,9 @@ final class Preflight {
     Answer check(Deployment deployment) {
         try {
             SecretMasker masker = new SecretMasker();
-            SiteInfo info = new MediaWikiApi(new ApiTransport(deployment.api(), masker), masker).siteInfo();
+            SiteInfo info = new MediaWikiApi(new ApiTransport(deployment.api(), masker, null, deployment.client(), TargetBreaker.none()), masker).siteInfo();
             if (info.generator() == null) {
-                return new Answer(null, deployment.api() + " answered JSON without meta=siteinfo: is this the wiki's api.php?");
+                return new Answer(null, deployment.shownApi() + " answered JSON without meta=siteinfo: is this the wiki's api.php?");
             }
             return new Answer(info, null);
         } catch (TargetUnusableException e) {

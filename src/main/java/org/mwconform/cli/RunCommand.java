@@ -7,7 +7,10 @@ import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.expectations.Expectations;
+import org.mwconform.expectations.Outcome;
 import org.mwconform.report.DeploymentResult;
+import org.mwconform.report.ScenarioResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.RunArtifacts;
 
@@ -26,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** {@code mwconform run}: start what is local, check each target, run every scenario on each deployment, report. */
 final class RunCommand {
@@ -40,6 +45,16 @@ final class RunCommand {
     }
 
     int run(RunOptions options) {
+        RunInterruption interruption = new RunInterruption();
+        interruption.install();
+        try {
+            return run(options, interruption);
+        } finally {
+            interruption.uninstall();
+        }
+    }
+
+    private int run(RunOptions options, RunInterruption interruption) {
         Instant started = Instant.now();
         String runId = AccountFactory.newRunId();
         List<Deployment> deployments = deployments(options);
@@ -48,25 +63,33 @@ final class RunCommand {
         out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
 
         Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
-        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(), options.order());
-        DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null);
+        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(),
+                options.order(), interruption);
+        DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null, interruption);
         List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
-                new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))));
+                new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))), interruption);
 
         Instant finished = Instant.now();
+        boolean interrupted = interruption.interrupted();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version()), results);
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version(),
+                interrupted ? Boolean.TRUE : null), results);
         write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);  // index.html and junit.xml
-        Path latest = pointLatest(reports, runDir);
+        // An interrupted run is kept but never becomes latest: latest is the newest complete run.
+        Path latest = interrupted ? runDir : pointLatest(reports, runDir);
 
         for (DeploymentResult result : results) {
-            out.println(result.summaryLine());
-            result.results().stream().filter(r -> !r.outcome().isExpected())
-                    .forEach(r -> out.println("  " + r.outcome().label() + ": " + r.scenario()
-                            + (r.reason() == null ? "" : " — " + r.reason())));
+            out.println(TerminalText.safe(result.summaryLine()));
+            unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));
         }
-        out.println("results: " + latest.resolve("results.json") + " (" + report.run().durationSeconds() + " s)");
+        out.println((interrupted ? "interrupted; judged so far: " : "results: ") + latest.resolve("results.json")
+                + " (" + report.run().durationSeconds() + " s)" + (interrupted ? "; reports/latest not moved" : ""));
+        if (interrupted) {
+            out.flush();
+            interruption.reported();
+            return Main.UNEXPECTED_RESULT;
+        }
         artifacts.problems().forEach(p -> out.println("  " + p));
         if (artifacts.page() != null) {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
@@ -76,6 +99,20 @@ final class RunCommand {
             throw new UsageException("no scenario matches --tags " + options.tags());
         }
         return results.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
+    }
+
+    /** One line per distinct problem: a wiki that stopped answering gives one line, not one per scenario. */
+    private static List<String> unexpectedLines(DeploymentResult result) {
+        Map<String, List<ScenarioResult>> byReason = new LinkedHashMap<>();
+        result.results().stream().filter(r -> !r.outcome().isExpected())
+                .forEach(r -> byReason.computeIfAbsent(r.outcome().label() + "\u0000" + r.reason(), k -> new ArrayList<>()).add(r));
+        List<String> lines = new ArrayList<>();
+        byReason.values().forEach(group -> {
+            ScenarioResult r = group.get(0);
+            String what = group.size() == 1 ? r.scenario() : group.size() + " scenarios (" + r.scenario() + ", ...)";
+            lines.add(r.outcome().label() + ": " + what + (r.reason() == null ? "" : " — " + r.reason()));
+        });
+        return lines;
     }
 
     private List<Deployment> deployments(RunOptions options) {
@@ -89,7 +126,9 @@ final class RunCommand {
             files = allEnvironmentFiles();
         }
         for (Path file : files) {
-            deployments.add(loader.load(file));
+            Deployment deployment = loader.load(file);
+            Expectations.load(deployment.expectationsFile());  // checked up front: a broken file is one line before any request
+            deployments.add(deployment);
         }
         Map<String, Deployment> byName = new LinkedHashMap<>();
         for (Deployment d : deployments) {
@@ -118,13 +157,29 @@ final class RunCommand {
 
     /** Deployments run concurrently, each in its own scenario process. */
     private static List<DeploymentResult> runAll(List<Deployment> deployments,
-                                                 java.util.function.Function<Deployment, DeploymentResult> one) {
+                                                 java.util.function.Function<Deployment, DeploymentResult> one,
+                                                 RunInterruption interruption) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, deployments.size()));
         try {
             List<Future<DeploymentResult>> futures = deployments.stream().map(d -> pool.submit(() -> one.apply(d))).toList();
             List<DeploymentResult> results = new ArrayList<>();
-            for (Future<DeploymentResult> f : futures) {
-                results.add(f.get());
+            long interruptedAt = 0;
+            for (int i = 0; i < futures.size(); i++) {
+                Future<DeploymentResult> f = futures.get(i);
+                while (!f.isDone()) {
+                    if (interruption.interrupted()) {
+                        interruptedAt = interruptedAt == 0 ? System.currentTimeMillis() : interruptedAt;
+                        if (System.currentTimeMillis() - interruptedAt > INTERRUPTED_GRACE_MILLIS) {
+                            break;  // still in a request (a preflight): the report does not wait for it
+                        }
+                    }
+                    try {
+                        f.get(100, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException notYet) {
+                        // look at the interruption again
+                    }
+                }
+                results.add(f.isDone() ? f.get() : interruptedResult(deployments.get(i)));
             }
             return results;
         } catch (Exception e) {
@@ -132,6 +187,15 @@ final class RunCommand {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static final long INTERRUPTED_GRACE_MILLIS = 5000;
+
+    private static DeploymentResult interruptedResult(Deployment d) {
+        List<ScenarioResult> results = List.of(new ScenarioResult("preflight", "Preflight", "The target answers the Action API",
+                List.of(), Outcome.ERROR, "interrupted: the run was stopped by a signal before this deployment was judged", null, null));
+        return new DeploymentResult(d.name(), d.shownApi(), d.description(), null, null, d.writable(),
+                DeploymentResult.count(results), results, null);
     }
 
     private static void write(Path runDir, RunReport report) {

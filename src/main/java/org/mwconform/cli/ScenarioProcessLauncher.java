@@ -1,6 +1,8 @@
 package org.mwconform.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mwconform.client.TargetBreaker;
+import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.report.AllureReport;
@@ -19,15 +21,20 @@ import java.util.concurrent.TimeUnit;
 /** Runs the features against one deployment in a {@link ScenarioProcess} and reads back its records. */
 final class ScenarioProcessLauncher {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long TIMEOUT_MINUTES = 30;
 
     private final Path features;
     private final String runId;
     private final String tags;
     private final int threads;
     private final String order;
+    private final RunInterruption interruption;
 
     ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order) {
+        this(features, runId, tags, threads, order, new RunInterruption());
+    }
+
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption) {
+        this.interruption = interruption;
         this.order = order;
         this.features = features;
         this.runId = runId;
@@ -42,9 +49,23 @@ final class ScenarioProcessLauncher {
         Path allureReport() { return root.resolve("allure"); }
         Path log() { return root.resolve("scenario-process.log"); }
         Path environment() { return root.resolve("environment.yml"); }
+        /** Written by the first session that finds the wiki stopped answering ({@link TargetBreaker}). */
+        Path breaker() { return root.resolve("target-stopped-answering.txt"); }
     }
 
-    List<ScenarioRecord> run(Path environmentFile, Folder folder) throws IOException, InterruptedException {
+    /**
+     * What the scenario process judged, and why it stopped early, if it did (the deployment's deadline, an
+     * interruption): the scenarios judged before that are kept.
+     */
+    record Launched(List<ScenarioRecord> records, String stoppedEarly) {
+    }
+
+    Launched run(Path environmentFile, Folder folder) throws IOException, InterruptedException {
+        if (interruption.interrupted()) {
+            throw new IOException("interrupted before its scenarios started");
+        }
+        Deployment deployment = new DeploymentLoader().load(environmentFile);
+        int deadlineSeconds = deployment.client().deploymentTimeoutSeconds();
         List<String> command = new ArrayList<>(List.of(AllureReport.javaExecutable(),
                 "-cp", System.getProperty("java.class.path"),
                 // Short-lived: the quick compiler and the serial collector start fastest (measured ~35 % less wall time).
@@ -53,6 +74,7 @@ final class ScenarioProcessLauncher {
                 "-D" + RunSettings.RUN_ID + "=" + runId,
                 "-Dallure.results.directory=" + folder.allureResults().toAbsolutePath(),
                 "-Dcucumber.publish.quiet=true",
+                "-D" + TargetBreaker.FILE_PROPERTY + "=" + folder.breaker().toAbsolutePath(),
                 ScenarioProcess.class.getName(),
                 "--glue", "org.mwconform.steps",
                 "--plugin", ScenarioRecordPlugin.class.getName() + ":" + folder.records().toAbsolutePath(),
@@ -67,24 +89,47 @@ final class ScenarioProcessLauncher {
         command.add(features.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.log().toFile());
         // A local deployment's creator credentials travel in the environment, never on the command line.
-        builder.environment().putAll(LocalProvisioner.provisionedCredentials(new DeploymentLoader().load(environmentFile),
-                builder.environment()));
+        builder.environment().putAll(LocalProvisioner.provisionedCredentials(deployment, builder.environment()));
         Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IOException("the scenario process did not finish in " + TIMEOUT_MINUTES + " minutes (log: " + folder.log() + ")");
+        String stopped = null;
+        if (!process.waitFor(deadlineSeconds, TimeUnit.SECONDS)) {
+            end(process);
+            stopped = "deadline: the scenarios did not finish within " + deadlineSeconds + " s (client.deploymentTimeoutSeconds)";
+        } else if (interruption.interrupted()) {
+            stopped = "interrupted: the run was stopped by a signal";
         }
         if (!Files.exists(folder.records())) {
+            if (stopped != null) {
+                throw new IOException(stopped + " before any scenario finished");
+            }
             if (process.exitValue() == 0) {
-                return List.of();
+                return new Launched(List.of(), null);
             }
             throw new IOException("the scenario process ended with exit code " + process.exitValue()
-                    + " before any scenario finished (log: " + folder.log() + ")");
+                    + " before any scenario finished (log: " + folder.log().getFileName() + ")");
         }
         List<ScenarioRecord> records = new ArrayList<>();
         for (String line : Files.readAllLines(folder.records(), StandardCharsets.UTF_8)) {
-            records.add(JSON.readValue(line, ScenarioRecord.class));
+            if (!line.isBlank()) {
+                try {
+                    records.add(JSON.readValue(line, ScenarioRecord.class));
+                } catch (IOException torn) {
+                    // The last line of a process ended mid-write: that scenario was not judged.
+                }
+            }
         }
-        return records;
+        return new Launched(records, stopped);
+    }
+
+    /** The process and its own children: politely, then for sure. */
+    private static void end(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(3, TimeUnit.SECONDS);
     }
 }

@@ -1,39 +1,88 @@
 package org.mwconform.client;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import io.restassured.config.EncoderConfig;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RedirectConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.filter.cookie.CookieFilter;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import org.apache.http.Header;
+import org.apache.http.HttpEntity;
+import org.apache.http.NameValuePair;
+import org.apache.http.client.config.CookieSpecs;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.entity.UrlEncodedFormEntity;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.client.protocol.HttpClientContext;
+import org.apache.http.client.utils.URIBuilder;
+import org.apache.http.entity.ContentType;
+import org.apache.http.impl.NoConnectionReuseStrategy;
+import org.apache.http.impl.client.BasicCookieStore;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.message.BasicNameValuePair;
+import org.mwconform.deployments.ClientSettings;
 import org.mwconform.secrets.SecretMasker;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One browser-like session against one api.php: its own cookies, its own REST Assured
- * specification (never RestAssured's static configuration, which leaks between scenarios),
- * and a record of every exchange, masked, for the report.
+ * One browser-like session against one api.php: its own cookies, and a record of every exchange, masked,
+ * for the report. It never waits longer than the deployment's request deadline (connecting, sending and
+ * reading the whole answer), never reads more than the size cap, waits out transient answers (maxlag,
+ * HTTP 429 and 503) a bounded number of times, and registers every secret it meets with the masker
+ * before anything can be written: the URL's userinfo and query values, every cookie value.
+ * <p>
+ * Apache HttpClient is driven directly (REST Assured wraps it) because an overall deadline needs
+ * {@code abort()} and a size cap needs the stream.
  */
 public final class ApiTransport {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int TIMEOUT_MS = 30_000;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            // The size cap bounds an answer; Jackson's own 20 MB string limit would call a valid large answer malformed.
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
+    /** Aborts requests whose deadline passed; daemon, so it never keeps a process alive. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mwconform-request-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final int REASON_LENGTH = 200;
 
     private final URI api;
+    private final URI endpoint;
+    private final Map<String, String> targetQuery;
+    private final String shownApi;
+    private final String basicAuth;
     private final SecretMasker masker;
-    private final RequestSpecification spec;
+    private final ClientSettings settings;
+    private final TargetBreaker breaker;
+    private final CloseableHttpClient client;
+    private final HttpClientContext context = HttpClientContext.create();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     public ApiTransport(URI api, SecretMasker masker) {
@@ -42,24 +91,30 @@ public final class ApiTransport {
 
     /** @param source the local address to send from (a loopback address of the scenario's own), or null */
     public ApiTransport(URI api, SecretMasker masker, InetAddress source) {
+        this(api, masker, source, ClientSettings.DEFAULT, TargetBreaker.none());
+    }
+
+    public ApiTransport(URI api, SecretMasker masker, InetAddress source, ClientSettings settings, TargetBreaker breaker) {
         this.api = api;
         this.masker = masker;
-        HttpClientConfig http = HttpClientConfig.httpClientConfig()
-                .setParam("http.connection.timeout", TIMEOUT_MS)
-                .setParam("http.socket.timeout", TIMEOUT_MS);
+        this.settings = settings;
+        this.breaker = breaker;
+        masker.registerUrl(api);
+        this.shownApi = SecretMasker.redactUrl(api.toString());
+        this.targetQuery = queryOf(api);
+        this.endpoint = withoutUserInfoAndQuery(api);
+        this.basicAuth = api.getUserInfo() == null ? null
+                : masker.register("Basic " + masker.register(Base64.getEncoder().encodeToString(api.getUserInfo().getBytes(StandardCharsets.UTF_8))));
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, TimeUnit.SECONDS.toMillis(settings.requestTimeoutSeconds()));
+        RequestConfig.Builder config = RequestConfig.custom().setConnectTimeout(timeoutMs).setSocketTimeout(timeoutMs)
+                .setConnectionRequestTimeout(timeoutMs).setRedirectsEnabled(false).setCookieSpec(CookieSpecs.STANDARD);
         if (source != null) {
-            http = http.setParam("http.route.local-address", source);
+            config.setLocalAddress(source);
         }
-        RestAssuredConfig config = RestAssuredConfig.config()
-                .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false))
-                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
-                .httpClient(http);
-        this.spec = new RequestSpecBuilder()
-                .setBaseUri(api.toString())
-                .setConfig(config)
-                .addFilter(new CookieFilter())
-                .addHeader("User-Agent", "mwconform/0.1 (conformance harness; account creation)")
+        context.setCookieStore(new BasicCookieStore());
+        // One connection per request, as a fresh client would: a kept-alive socket can tie up a single-process test server.
+        this.client = HttpClients.custom().setDefaultRequestConfig(config.build()).disableRedirectHandling()
+                .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE).setUserAgent(settings.userAgentHeader())
                 .build();
     }
 
@@ -81,43 +136,218 @@ public final class ApiTransport {
 
     public ApiResponse send(String purpose, Placement placement, Map<String, String> params,
                             Map<String, String> queryOnly, boolean record) {
+        breaker.check();
         Map<String, String> all = withJsonFormat(params);
-        long start = System.nanoTime();
-        Response response;
+        Integer maxlag = settings.maxlagFor(api);
+        if (maxlag != null) {
+            all.putIfAbsent("maxlag", String.valueOf(maxlag));
+        }
+        Map<String, String> query = new LinkedHashMap<>(targetQuery);
+        query.putAll(queryOnly);
+        for (int attempt = 0; ; attempt++) {
+            Raw raw = execute(placement, all, query);
+            Transient trouble = transientAnswer(raw);
+            if (record || trouble != null) {
+                Map<String, String> sent = new LinkedHashMap<>(query);
+                sent.putAll(all);
+                String what = purpose + (attempt == 0 ? "" : " (retry " + attempt + " of " + settings.retries() + ")")
+                        + (trouble == null ? "" : " — transient answer: " + trouble.what() + ", retry after " + trouble.delaySeconds() + " s");
+                exchanges.add(new Exchange(what, placement == Placement.GET_QUERY ? "GET" : "POST",
+                        shownApi + (queryOnly.isEmpty() ? "" : (shownApi.contains("?") ? "&" : "?") + query(queryOnly)), sent,
+                        raw.status(), raw.contentType(), raw.body(), raw.millis()));
+            }
+            if (trouble == null) {
+                return new ApiResponse(raw.status(), raw.contentType(), parse(raw.status(), raw.contentType(), raw.body()));
+            }
+            if (attempt >= settings.retries() || trouble.delaySeconds() > settings.maxRetryAfterSeconds()) {
+                String reason = "transient answers did not end: " + shownApi + " answered " + trouble.what()
+                        + (attempt == 0 ? "" : " after " + attempt + " retries")
+                        + (trouble.delaySeconds() > settings.maxRetryAfterSeconds()
+                            ? " and asks to wait " + trouble.delaySeconds() + " s, more than client.maxRetryAfterSeconds (" + settings.maxRetryAfterSeconds() + ")"
+                            : "")
+                        + ": " + trouble.reason();
+                breaker.trip(masker.mask(reason));
+                throw new TargetUnusableException(masker.mask(reason));
+            }
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(trouble.delaySeconds()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TargetUnusableException("interrupted while waiting to retry " + shownApi);
+            }
+        }
+    }
+
+    private record Raw(int status, String contentType, String body, Header retryAfter, long millis) {
+    }
+
+    /** A transient answer: what it was, how long the wiki asks to wait, and the wiki's own reason. */
+    private record Transient(String what, long delaySeconds, String reason) {
+    }
+
+    private Raw execute(Placement placement, Map<String, String> params, Map<String, String> query) {
+        HttpRequestBase request;
         try {
-            RequestSpecification request = RestAssured.given(spec).queryParams(queryOnly);
-            response = placement == Placement.GET_QUERY
-                    ? request.queryParams(all).get()
-                    : request.formParams(all).post();
-        } catch (Exception e) {
-            // REST Assured is Groovy: it throws checked exceptions (ConnectException) undeclared.
-            throw new TargetUnusableException("unreachable: cannot reach " + api + ": " + rootMessage(e), e);
+            URIBuilder uri = new URIBuilder(endpoint);
+            query.forEach(uri::addParameter);
+            if (placement == Placement.GET_QUERY) {
+                params.forEach(uri::addParameter);
+                request = new HttpGet(uri.build());
+            } else {
+                HttpPost post = new HttpPost(uri.build());
+                List<NameValuePair> form = new ArrayList<>();
+                params.forEach((k, v) -> form.add(new BasicNameValuePair(k, v)));
+                post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+                request = post;
+            }
+        } catch (URISyntaxException e) {
+            throw new TargetUnusableException("cannot build a request to " + shownApi + ": " + e.getMessage());
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        String body = response.asString();
-        String contentType = response.getContentType();
-        if (record) {
-            Map<String, String> sent = new LinkedHashMap<>(queryOnly);
-            sent.putAll(all);
-            exchanges.add(new Exchange(purpose, placement == Placement.GET_QUERY ? "GET" : "POST",
-                    api + (queryOnly.isEmpty() ? "" : "?" + query(queryOnly)), sent, response.getStatusCode(),
-                    contentType, body, millis));
+        if (basicAuth != null) {
+            request.setHeader("Authorization", basicAuth);
         }
-        return new ApiResponse(response.getStatusCode(), contentType, parse(response.getStatusCode(), contentType, body));
+        AtomicBoolean expired = new AtomicBoolean();
+        HttpRequestBase aborted = request;
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            expired.set(true);
+            aborted.abort();
+        }, settings.requestTimeoutSeconds(), TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        try (CloseableHttpResponse response = client.execute(request, context)) {
+            for (Header cookie : response.getHeaders("Set-Cookie")) {
+                registerCookie(cookie.getValue());
+            }
+            HttpEntity entity = response.getEntity();
+            Header type = response.getFirstHeader("Content-Type");
+            String contentType = type == null ? null : type.getValue();
+            String body = entity == null ? "" : read(entity, contentType, request);
+            return new Raw(response.getStatusLine().getStatusCode(), contentType, body, response.getFirstHeader("Retry-After"),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException e) {
+            String reason = expired.get()
+                    ? "timeout: " + shownApi + " gave no complete answer within " + settings.requestTimeoutSeconds()
+                      + " s (client.requestTimeoutSeconds)"
+                    : "unreachable: cannot reach " + shownApi + ": " + rootMessage(e);
+            breaker.trip(masker.mask(reason));
+            throw new TargetUnusableException(masker.mask(reason), e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    /** The body, up to the cap; a larger one is abandoned, never drained. */
+    private String read(HttpEntity entity, String contentType, HttpRequestBase request) throws IOException {
+        long cap = settings.maxResponseBytes();
+        if (entity.getContentLength() > cap) {
+            request.abort();
+            throw tooLarge(entity.getContentLength() + " bytes");
+        }
+        InputStream in = entity.getContent();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            total += n;
+            if (total > cap) {
+                request.abort();
+                throw tooLarge("more than " + cap + " bytes");
+            }
+            out.write(buffer, 0, n);
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        try {
+            ContentType parsed = contentType == null ? null : ContentType.parse(contentType);
+            if (parsed != null && parsed.getCharset() != null) {
+                charset = parsed.getCharset();
+            }
+        } catch (RuntimeException e) {
+            // an unparseable content type: UTF-8, as api.php always sends
+        }
+        return out.toString(charset);
+    }
+
+    private TargetUnusableException tooLarge(String size) {
+        String reason = "too large: " + shownApi + " answered " + size + ", over the cap of " + settings.maxResponseBytes()
+                + " bytes (client.maxResponseBytes)";
+        breaker.trip(reason);
+        return new TargetUnusableException(reason);
+    }
+
+    /** A cookie's value is a secret from the moment the wiki sets it: it is a session. */
+    private void registerCookie(String setCookie) {
+        String pair = setCookie.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        if (eq >= 0) {
+            String value = pair.substring(eq + 1).strip();
+            masker.register(value);
+            if (value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")) {
+                masker.register(value.substring(1, value.length() - 1));
+            }
+        }
+    }
+
+    /** MediaWiki's maxlag error, and HTTP 429 and 503, ask the client to come back later. */
+    private Transient transientAnswer(Raw raw) {
+        boolean json = raw.contentType() != null && raw.contentType().toLowerCase(Locale.ROOT).contains("json");
+        JsonNode error = null;
+        if (json && raw.body().contains("\"error\"")) {
+            try {
+                error = JSON.readTree(raw.body()).get("error");
+            } catch (JsonProcessingException e) {
+                error = null;
+            }
+        }
+        boolean maxlag = error != null && "maxlag".equals(ApiResponse.text(error, "code"));
+        if (!maxlag && raw.status() != 429 && raw.status() != 503) {
+            return null;
+        }
+        String reason = error != null && ApiResponse.text(error, "info") != null ? ApiResponse.text(error, "info") : plainText(raw.body());
+        String what = maxlag ? "error maxlag (HTTP " + raw.status() + ")" : "HTTP " + raw.status();
+        return new Transient(what, retryAfterSeconds(raw.retryAfter(), maxlag ? 5 : 2), reason.isBlank() ? "(no reason given)" : reason);
+    }
+
+    /** Retry-After in seconds or as an HTTP date (RFC 9110); the default when absent or unreadable. */
+    private static long retryAfterSeconds(Header header, long fallback) {
+        if (header == null || header.getValue() == null) {
+            return fallback;
+        }
+        String value = header.getValue().strip();
+        try {
+            return Math.max(0, Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, Duration.between(ZonedDateTime.now(at.getZone()), at).toSeconds());
+            } catch (RuntimeException notADate) {
+                return fallback;
+            }
+        }
+    }
+
+    /** A server's page as one short line of its text. */
+    private static String plainText(String body) {
+        String text = body == null ? "" : body.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]*>", " ")
+                .replaceAll("\\s+", " ").strip();
+        return text.length() > REASON_LENGTH ? text.substring(0, REASON_LENGTH) + "…" : text;
     }
 
     private JsonNode parse(int status, String contentType, String body) {
         if (status >= 500) {
-            throw new TargetUnusableException(api + " answered HTTP " + status + " (" + describe(contentType) + ")");
+            throw new TargetUnusableException(shownApi + " answered HTTP " + status + " (" + describe(contentType) + ")");
         }
-        if (contentType == null || !contentType.toLowerCase().contains("json")) {
-            throw new TargetUnusableException(api + " answered " + describe(contentType) + " (HTTP " + status
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new TargetUnusableException(shownApi + " answered " + describe(contentType) + " (HTTP " + status
                     + "), not JSON: is this the wiki's api.php?");
         }
         try {
-            return JSON.readTree(body);
+            JsonNode node = JSON.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new TargetUnusableException(shownApi + " answered an empty body (HTTP " + status + ")");
+            }
+            return node;
         } catch (JsonProcessingException e) {
-            throw new TargetUnusableException(api + " answered malformed JSON (HTTP " + status + ")");
+            throw new TargetUnusableException(shownApi + " answered malformed JSON (HTTP " + status + "): "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -128,7 +358,9 @@ public final class ApiTransport {
     }
 
     private static String query(Map<String, String> query) {
-        return query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        List<String> pairs = new ArrayList<>();
+        query.forEach((k, v) -> pairs.add(k + "=" + v));
+        return String.join("&", pairs);
     }
 
     /** Query-string values of secret-named parameters are masked like form values. */
@@ -137,11 +369,35 @@ public final class ApiTransport {
         if (q < 0) {
             return url;
         }
-        return url.substring(0, q + 1) + java.util.Arrays.stream(url.substring(q + 1).split("&"))
-                .map(pair -> {
-                    int eq = pair.indexOf('=');
-                    return eq < 0 ? pair : pair.substring(0, eq + 1) + masker.maskValue(pair.substring(0, eq), pair.substring(eq + 1));
-                }).collect(Collectors.joining("&"));
+        List<String> pairs = new ArrayList<>();
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            pairs.add(eq < 0 ? pair : pair.substring(0, eq + 1) + masker.maskValue(pair.substring(0, eq), pair.substring(eq + 1)));
+        }
+        return url.substring(0, q + 1) + String.join("&", pairs);
+    }
+
+    private static Map<String, String> queryOf(URI api) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (api.getRawQuery() != null) {
+            for (String pair : api.getRawQuery().split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    private static URI withoutUserInfoAndQuery(URI api) {
+        try {
+            return new URI(api.getScheme(), null, api.getHost(), api.getPort(), api.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new TargetUnusableException("not a usable api.php URL: " + SecretMasker.redactUrl(api.toString()));
+        }
     }
 
     private static Map<String, String> withJsonFormat(Map<String, String> params) {

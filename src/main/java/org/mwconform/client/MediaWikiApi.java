@@ -112,7 +112,7 @@ public final class MediaWikiApi {
         return transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), record);
     }
 
-    private static CreateAccountResult createAccountResult(JsonNode node) {
+    private CreateAccountResult createAccountResult(JsonNode node) {
         JsonNode message = node.path("message");
         String text = message.isTextual() ? message.asText() : null;
         CreateAccountResult.RawMessage raw = message.isObject()
@@ -127,13 +127,24 @@ public final class MediaWikiApi {
         return Set.copyOf(keys);
     }
 
-    private static List<AuthRequest> requests(JsonNode array) {
+    /**
+     * The announced requests. A field the wiki marks {@code sensitive} is registered with the masker before
+     * anything is written: its name (every value sent in it is masked) and any value the wiki gives it.
+     */
+    private List<AuthRequest> requests(JsonNode array) {
         List<AuthRequest> requests = new ArrayList<>();
         for (JsonNode r : array) {
             Map<String, AuthField> fields = new LinkedHashMap<>();
-            r.path("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), new AuthField(f.getKey(),
+            r.path("fields").fields().forEachRemaining(f -> {
+                boolean sensitive = f.getValue().has("sensitive") && isTrue(f.getValue().get("sensitive"));
+                if (sensitive) {
+                    masker.registerSensitiveName(f.getKey());
+                    masker.register(text(f.getValue(), "value"));
+                }
+                fields.put(f.getKey(), new AuthField(f.getKey(),
                     text(f.getValue(), "type"), text(f.getValue(), "label"), text(f.getValue(), "help"),
-                    text(f.getValue(), "value"), f.getValue().has("optional") && isTrue(f.getValue().get("optional")))));
+                    text(f.getValue(), "value"), f.getValue().has("optional") && isTrue(f.getValue().get("optional")), sensitive));
+            });
             Map<String, String> metadata = new LinkedHashMap<>();
             r.path("metadata").fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
             requests.add(new AuthRequest(text(r, "id"), text(r, "required"), text(r, "provider"), text(r, "account"),

@@ -12,6 +12,8 @@ public final class Conditions {
             new Condition("authmanagerinfo.request-shape", "every request has id, required, provider, account and fields");
     public static final Condition AMI_FIELDS =
             new Condition("authmanagerinfo.fields", "the announced fields include the documented ones");
+    public static final Condition AMI_PASSWORD_FIELDS =
+            new Condition("authmanagerinfo.password-fields", "the password and its retype are fields a user types a password into (type password)");
     public static final Condition CAPTCHA_REQUEST =
             new Condition("authmanagerinfo.captcha-request", "the CAPTCHA request has captchaId, captchaInfo and captchaWord as documented");
     public static final Condition CAPTCHA_SKIPPED =

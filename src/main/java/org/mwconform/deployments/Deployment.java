@@ -12,11 +12,24 @@ import java.util.Map;
  * @param localSettings for deployments the project starts itself: the settings fragment's name, else null
  * @param credentials   role to the name of the environment variable holding it; never the secret itself
  * @param source        the environment file, or null for an ad-hoc {@code --target}
+ * @param client        deadlines, size cap, retries and User-Agent for this wiki ({@code client:} in the file)
  */
 public record Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                          String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
-                         Path source) {
+                         Path source, ClientSettings client) {
     public static final String DEFAULT_USERNAME_PREFIX = "Mwconform";
+
+    /** A deployment with the default client settings. */
+    public Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
+                      String localSettings, Map<String, Object> capabilities, Map<String, String> credentials, Path source) {
+        this(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source,
+                ClientSettings.DEFAULT);
+    }
+
+    /** The api.php URL as reports show it: userinfo and query values masked. */
+    public String shownApi() {
+        return org.mwconform.secrets.SecretMasker.redactUrl(api.toString());
+    }
 
     public boolean isLocal() {
         return localSettings != null;

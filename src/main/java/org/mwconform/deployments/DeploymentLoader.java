@@ -1,27 +1,53 @@
 package org.mwconform.deployments;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads and checks environment files; every problem becomes one line naming the file. */
+/** Reads and checks environment files; every problem becomes one line naming the file and the key. */
 public final class DeploymentLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ENV_VAR = Pattern.compile("[A-Z_][A-Z0-9_]*");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+    /** The environment file's shape: checked before anything is sent, and published as environments/schema/environment.schema.json. */
+    public static final FileShape.Obj SHAPE = FileShape.object("A deployment mwconform tests: environments/NAME.yml")
+            .requiredKey("name", FileShape.text("lower-case letters, digits, '.' and '-'; names the deployment in every report"))
+            .key("description", FileShape.text("what this deployment is"))
+            .requiredKey("api", FileShape.text("the absolute http(s) URL of the wiki's api.php"))
+            .key("writable", FileShape.bool("the owner says accounts may be created there (default false)"))
+            .key("disposable", FileShape.bool("scenarios may use up its throttles (default false; needs writable)"))
+            .key("usernamePrefix", FileShape.text("accounts are PREFIX-RUNID-xxxxxx (a capitalised word; default Mwconform)"))
+            .key("local", FileShape.object("only for deployments environments/local/mw starts")
+                    .requiredKey("settings", FileShape.text("the settings fragment: environments/local/settings/NAME.php")))
+            .key("capabilities", FileShape.object("what the API does not tell")
+                    .key("captcha", FileShape.object("the CAPTCHA's answers the harness may give")
+                            .requiredKey("answers", FileShape.mapOf("QuestyCaptcha's questions and their answers",
+                                    FileShape.text("the answer"))))
+                    .key("accountCreationThrottle", FileShape.object("$wgAccountCreationThrottle")
+                            .requiredKey("count", FileShape.whole("creations per IP", 1))
+                            .requiredKey("seconds", FileShape.whole("per this many seconds", 0))))
+            .key("credentials", FileShape.mapOf("role (creator) to the NAME of an environment variable holding Username:password; never a secret",
+                    FileShape.text("an environment variable's name")))
+            .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
+                    .key("requestTimeoutSeconds", FileShape.whole("deadline of one request: connect, send, read the whole answer (default 30)", 1))
+                    .key("deploymentTimeoutSeconds", FileShape.whole("deadline of all of this deployment's scenarios (default 1800)", 1))
+                    .key("maxResponseBytes", FileShape.whole("a larger answer is an error (default 33554432)", 1024))
+                    .key("retries", FileShape.whole("retries of a transient answer: maxlag, HTTP 429 or 503 (default 3)", 0))
+                    .key("maxRetryAfterSeconds", FileShape.whole("a longer Retry-After is not waited for (default 60)", 0))
+                    .key("maxlag", FileShape.whole("maxlag sent with each request; 0 never (default 5 on remote wikis, none on this machine)", 0))
+                    .key("userAgent", FileShape.text("the whole User-Agent header, replacing mwconform/VERSION (...; contact: CONTACT)"))
+                    .key("contact", FileShape.text("who runs the harness (mail or URL), named in the default User-Agent")));
 
     /** The file's shape; the YAML keys are the field names. */
     static final class EnvironmentFile {
@@ -35,31 +61,51 @@ public final class DeploymentLoader {
         public Local local;
         public Map<String, Object> capabilities = new LinkedHashMap<>();
         public Map<String, String> credentials = new LinkedHashMap<>();
+        public Client client;
     }
 
     static final class Local {
         public String settings;
     }
 
-    public Deployment load(Path file) {
-        EnvironmentFile env;
-        try {
-            env = YAML.readValue(Files.readString(file), EnvironmentFile.class);
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException(file + ": no such environment file");
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigurationException(file + ": unknown key '" + e.getPropertyName() + "' (known: name, description, api, writable, disposable, usernamePrefix, local, capabilities, credentials)");
-        } catch (IOException e) {
-            throw new ConfigurationException(file + ": not a valid environment file: " + firstLine(e.getMessage()));
+    static final class Client {
+        public Integer requestTimeoutSeconds;
+        public Integer deploymentTimeoutSeconds;
+        public Long maxResponseBytes;
+        public Integer retries;
+        public Integer maxRetryAfterSeconds;
+        public Integer maxlag;
+        public String userAgent;
+        public String contact;
+
+        ClientSettings settings() {
+            ClientSettings d = ClientSettings.DEFAULT;
+            return new ClientSettings(or(requestTimeoutSeconds, d.requestTimeoutSeconds()), or(deploymentTimeoutSeconds, d.deploymentTimeoutSeconds()),
+                    maxResponseBytes == null ? d.maxResponseBytes() : maxResponseBytes, or(retries, d.retries()),
+                    or(maxRetryAfterSeconds, d.maxRetryAfterSeconds()), maxlag, userAgent, contact);
         }
-        if (env == null) {
+
+        private static int or(Integer value, int fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+
+    public Deployment load(Path file) {
+        JsonNode tree = ConfigFiles.read(file, "environment file", SHAPE);
+        if (tree.isMissingNode()) {
             throw new ConfigurationException(file + ": empty environment file");
         }
+        EnvironmentFile env;
+        try {
+            env = YAML.treeToValue(tree, EnvironmentFile.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException(file + ": not a valid environment file: " + firstLine(e.getMessage()));
+        }
         if (env.disposable && !env.writable) {
-            throw new ConfigurationException(file + ": 'disposable: true' needs 'writable: true' too");
+            throw new ConfigurationException(file + ": disposable: 'disposable: true' needs 'writable: true' too");
         }
         if (env.name == null || !NAME.matcher(env.name).matches()) {
-            throw new ConfigurationException(file + ": 'name' must be lower-case letters, digits, '.' and '-', got '" + env.name + "'");
+            throw new ConfigurationException(file + ": name: must be lower-case letters, digits, '.' and '-', got '" + env.name + "'");
         }
         env.credentials.forEach((role, variable) -> {
             if (variable == null || !ENV_VAR.matcher(variable).matches()) {
@@ -67,16 +113,24 @@ public final class DeploymentLoader {
                         + " must name an environment variable (like MWCONFORM_CREATOR_PASSWORD), never hold the secret itself");
             }
         });
-        return new Deployment(env.name, apiUrl(file.toString(), env.api), env.description == null ? env.name : env.description,
-                env.writable, env.disposable, prefix(file.toString(), env.usernamePrefix), env.local == null ? null : env.local.settings,
-                Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file);
+        if (env.local != null) {
+            Path settings = file.toAbsolutePath().resolveSibling("local").resolve("settings").resolve(env.local.settings + ".php");
+            if (!env.local.settings.matches("[a-z0-9][a-z0-9-]*") || !Files.isRegularFile(settings)) {
+                throw new ConfigurationException(file + ": local.settings: no local deployment '" + env.local.settings
+                        + "' (environments/local/settings/" + env.local.settings + ".php does not exist)");
+            }
+        }
+        return new Deployment(env.name, apiUrl(file + ": api", env.api), env.description == null ? env.name : env.description,
+                env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
+                Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
+                env.client == null ? ClientSettings.DEFAULT : env.client.settings());
     }
 
     /** A deployment for {@code --target URL}: read-only unless the user says it may be written to. */
     public Deployment adHoc(String url, boolean writable, String usernamePrefix) {
         URI api = apiUrl("--target", url);
         String name = api.getHost() + (api.getPort() > 0 ? "-" + api.getPort() : "");
-        return new Deployment(name.toLowerCase(), api, "ad-hoc target " + api, writable, false,
+        return new Deployment(name.toLowerCase(), api, "ad-hoc target " + org.mwconform.secrets.SecretMasker.redactUrl(api.toString()), writable, false,
                 prefix("--username-prefix", usernamePrefix), null, Map.of(), Map.of(), null);
     }
 
@@ -88,7 +142,8 @@ public final class DeploymentLoader {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigurationException(where + ": 'api' must be the absolute http(s) URL of api.php, got '" + url + "'");
+            throw new ConfigurationException(where + ": must be the absolute http(s) URL of api.php, got '"
+                    + org.mwconform.secrets.SecretMasker.redactUrl(String.valueOf(url)) + "'");
         }
     }
 
@@ -97,7 +152,7 @@ public final class DeploymentLoader {
             return Deployment.DEFAULT_USERNAME_PREFIX;
         }
         if (!prefix.matches("[A-Z][A-Za-z0-9]{1,30}")) {
-            throw new ConfigurationException(where + ": usernamePrefix must be a capitalised word of letters and digits, got '" + prefix + "'");
+            throw new ConfigurationException(where + ": must be a capitalised word of letters and digits, got '" + prefix + "'");
         }
         return prefix;
     }

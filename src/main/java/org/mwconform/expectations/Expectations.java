@@ -1,9 +1,11 @@
 package org.mwconform.expectations;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mwconform.deployments.ConfigFiles;
 import org.mwconform.deployments.ConfigurationException;
+import org.mwconform.deployments.FileShape;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +16,17 @@ import java.util.Optional;
 
 /** A deployment's expectations file: {@code deviations:} keyed by scenario id and condition id, each with a reason. */
 public final class Expectations {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** The expectations file's shape: checked up front, and published as environments/schema/expectations.schema.json. */
+    public static final FileShape.Obj SHAPE = FileShape.object("Known deviations of a deployment from the documentation: environments/NAME.expectations.yml")
+            .key("include", FileShape.listOf("other expectations files, relative to this one (deviations of a MediaWiki version)",
+                    FileShape.text("a path")))
+            .key("deviations", FileShape.listOf("reviewed differences from the documentation", FileShape.object("one known deviation")
+                    .requiredKey("scenario", FileShape.text("the scenario's @id"))
+                    .requiredKey("condition", FileShape.text("the condition that fails (ids in org.mwconform.conditions.Conditions)"))
+                    .requiredKey("reason", FileShape.text("why, with the MediaWiki source that causes it"))
+                    .key("link", FileShape.text("a bug report or source reference"))));
 
     private final List<KnownDeviation> deviations;
 
@@ -58,8 +69,9 @@ public final class Expectations {
         including.add(normalized);
         File parsed;
         try {
-            parsed = YAML.readValue(file.toFile(), File.class);
-        } catch (IOException e) {
+            JsonNode tree = ConfigFiles.read(file, "expectations file", SHAPE);
+            parsed = tree.isMissingNode() ? null : YAML.treeToValue(tree, File.class);
+        } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException(file + ": not a valid expectations file: " + e.getMessage().lines().findFirst().orElse(""));
         }
         List<KnownDeviation> deviations = new ArrayList<>();

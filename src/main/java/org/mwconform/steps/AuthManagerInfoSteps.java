@@ -12,6 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mwconform.conditions.Conditions.AMI_CAN_CREATE;
 import static org.mwconform.conditions.Conditions.AMI_FIELDS;
+import static org.mwconform.conditions.Conditions.AMI_PASSWORD_FIELDS;
 import static org.mwconform.conditions.Conditions.AMI_REQUEST_SHAPE;
 
 public class AuthManagerInfoSteps {
@@ -58,5 +59,19 @@ public class AuthManagerInfoSteps {
     public void fieldsInclude(List<String> names) {
         world.verifier().check(AMI_FIELDS, () -> assertThat(world.authManagerInfo().fields())
                 .extracting(AuthField::name).as("announced fields").containsAll(names));
+    }
+
+    /** Example 1's "password and retyped password" are typed by the user: a hidden one would carry the wiki's value instead. */
+    @Then("the password and its retype are password fields")
+    public void passwordFields() {
+        world.verifier().check(AMI_PASSWORD_FIELDS, () -> {
+            SoftAssertions soft = new SoftAssertions();
+            for (String name : List.of("password", "retype")) {
+                soft.assertThat(world.authManagerInfo().fields()).filteredOn(f -> f.name().equals(name))
+                        .as("fields named " + name).isNotEmpty()
+                        .allSatisfy(f -> assertThat(f.type()).as("type of field " + name).isEqualTo("password"));
+            }
+            soft.assertAll();
+        });
     }
 }

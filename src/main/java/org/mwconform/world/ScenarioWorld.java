@@ -13,6 +13,7 @@ import org.mwconform.client.CreateAccountRequest;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.Exchange;
 import org.mwconform.client.MediaWikiApi;
+import org.mwconform.client.TargetBreaker;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
@@ -65,7 +66,8 @@ public class ScenarioWorld {
 
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     private MediaWikiApi newSession(InetAddress address) {
-        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address);
+        ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address, settings.deployment().client(),
+                TargetBreaker.fromSystemProperties());
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }

@@ -22,6 +22,8 @@ class DeploymentLoaderTest {
 
     @Test
     void readsAnEnvironmentFile() throws IOException {
+        Files.createDirectories(dir.resolve("local/settings"));
+        Files.writeString(dir.resolve("local/settings/vanilla.php"), "<?php\n");
         Deployment d = loader.load(file("w.yml", """
                 name: w
                 description: a wiki

@@ -1,0 +1,45 @@
+package org.mwconform.deployments;
+
+import java.net.URI;
+
+/**
+ * How the harness's client treats one wiki: its deadlines, the largest answer it reads, how it waits
+ * out transient answers, and how it introduces itself. The {@code client:} block of an environment file;
+ * every key is optional.
+ *
+ * @param requestTimeoutSeconds    the whole of one request: connecting, sending, and reading the entire answer
+ * @param deploymentTimeoutSeconds the whole of one deployment's scenarios
+ * @param maxResponseBytes         a larger answer is an error with that reason, never read to the end
+ * @param retries                  how often a transient answer (maxlag, HTTP 429 or 503 with Retry-After) is retried
+ * @param maxRetryAfterSeconds     a wiki that asks for a longer wait is not waited for
+ * @param maxlag                   the {@code maxlag} parameter sent with each request; null: 5 on a remote wiki,
+ *                                 none on this machine; 0: never
+ * @param userAgent                the whole User-Agent header, replacing the default one
+ * @param contact                  who runs the harness (mail or URL), named in the default User-Agent
+ */
+public record ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSeconds, long maxResponseBytes, int retries,
+                             int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact) {
+    public static final ClientSettings DEFAULT = new ClientSettings(30, 1800, 32L * 1024 * 1024, 3, 60, null, null, null);
+    /** MediaWiki's API etiquette suggests maxlag=5 for non-interactive clients. */
+    static final int DEFAULT_MAXLAG = 5;
+
+    /** The maxlag value to send to this wiki, or null for none. */
+    public Integer maxlagFor(URI api) {
+        if (maxlag != null) {
+            return maxlag == 0 ? null : maxlag;
+        }
+        String host = api.getHost() == null ? "" : api.getHost();
+        boolean local = host.startsWith("127.") || host.equals("localhost") || host.equals("[::1]") || host.equals("::1");
+        return local ? null : DEFAULT_MAXLAG;
+    }
+
+    /** "mwconform/0.1.0 (MediaWiki account-creation conformance harness; contact: ops@example.org)" */
+    public String userAgentHeader() {
+        if (userAgent != null && !userAgent.isBlank()) {
+            return userAgent.strip();
+        }
+        return "mwconform/" + HarnessVersion.get() + " (MediaWiki account-creation conformance harness; contact: "
+                + (contact == null || contact.isBlank() ? "not configured, set client.contact in the environment file" : contact.strip())
+                + ")";
+    }
+}
