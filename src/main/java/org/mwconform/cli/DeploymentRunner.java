@@ -1,16 +1,14 @@
 package org.mwconform.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mwconform.client.TargetBreaker;
 import org.mwconform.deployments.Deployment;
-import org.mwconform.expectations.Classification;
 import org.mwconform.expectations.Expectations;
-import org.mwconform.expectations.KnownDeviation;
 import org.mwconform.expectations.Outcome;
-import org.mwconform.expectations.OutcomeClassifier;
 import org.mwconform.report.AllureReport;
+import org.mwconform.report.Judgement;
+import org.mwconform.report.allure.AllureResults;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioRecord;
 import org.mwconform.report.ScenarioResult;
@@ -27,7 +25,6 @@ import java.util.Optional;
 
 /** One deployment of a run: preflight, scenarios, classification against its expectations, evidence, Allure. */
 final class DeploymentRunner {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String PREFLIGHT_FEATURE = "Preflight";
     private static final String PREFLIGHT_SCENARIO = "The target answers the Action API";
@@ -80,8 +77,18 @@ final class DeploymentRunner {
         } finally {
             deletePrivately(privateEnvironment);
         }
+        return judged(deployment, version, answer.siteInfo().extensions(), expectations, launched, folder);
+    }
+
+    /**
+     * What Cucumber's messages of one deployment say, judged: results, evidence files, Allure results and page.
+     * The same for a run this harness made and for one made by {@code mvn test} ({@code mwconform report}).
+     */
+    DeploymentResult judged(Deployment deployment, String version, List<String> extensions, Expectations expectations,
+                            ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
         List<ScenarioRecord> records = launched.records();
-        List<ScenarioResult> results = classify(records, expectations, folder);
+        List<ScenarioResult> results = new ArrayList<>(Judgement.judge(records, expectations,
+                allScenariosSelected && launched.messages().allScenariosSelected(), folder.root(), runFolder(folder)));
         oneReasonOnceTheTargetStopped(results, folder);
         if (launched.stoppedEarly() != null) {
             results.add(0, new ScenarioResult("stopped-early", PREFLIGHT_FEATURE, "Every scenario ran", List.of(), Outcome.ERROR,
@@ -92,14 +99,15 @@ final class DeploymentRunner {
             System.out.println("  " + deployment.name() + ": no Allure report: the run was interrupted");
         } else {
             StringBuilder whyNot = new StringBuilder();
+            writeAllureResults(deployment, results, launched, folder);
             allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
             if (allure.isEmpty() && !records.isEmpty()) {
                 System.out.println("  " + deployment.name() + ": no Allure report: " + whyNot);
             }
         }
         return new DeploymentResult(deployment.name(), deployment.shownApi(), deployment.description(), version,
-                answer.siteInfo().extensions(), deployment.writable(), DeploymentResult.count(results), results,
-                allure.map(p -> folder.root().getParent().getParent().relativize(p).toString()).orElse(null));
+                extensions, deployment.writable(), DeploymentResult.count(results), results,
+                allure.map(p -> runFolder(folder).relativize(p).toString()).orElse(null));
     }
 
     /**
@@ -116,40 +124,19 @@ final class DeploymentRunner {
                 : r);
     }
 
-    private List<ScenarioResult> classify(List<ScenarioRecord> records, Expectations expectations,
-                                          ScenarioProcessLauncher.Folder folder) {
-        OutcomeClassifier classifier = new OutcomeClassifier();
-        List<ScenarioResult> results = new ArrayList<>();
-        for (ScenarioRecord record : records) {
-            Classification c = classifier.classify(record, expectations);
-            results.add(new ScenarioResult(record.id(), record.feature(), record.scenario(), record.tags(), c.outcome(),
-                    c.reason(), record.conditionId(), writeEvidence(record, folder)));
+    /** Allure results from the harness's judgement, so Allure agrees with results.json on every outcome. */
+    private static void writeAllureResults(Deployment deployment, List<ScenarioResult> results,
+                                           ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
+        try {
+            new AllureResults(folder.allureResults(), deployment.name()).write(results, launched.messages().scenarios(), runFolder(folder));
+        } catch (IOException e) {
+            System.out.println("  " + deployment.name() + ": no Allure results: " + e.getMessage());
         }
-        if (allScenariosSelected) {
-            // An entry whose scenario no longer exists would otherwise rot unseen.
-            for (KnownDeviation d : expectations.all()) {
-                if (records.stream().noneMatch(r -> d.scenario().equals(r.id()))) {
-                    results.add(new ScenarioResult(d.scenario(), "(expectations file)", d.scenario(), List.of(),
-                            Outcome.STALE_EXPECTATION, "no scenario has the id '" + d.scenario() + "'", d.condition(), null));
-                }
-            }
-        }
-        results.sort(java.util.Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
-        return results;
     }
 
-    private static String writeEvidence(ScenarioRecord record, ScenarioProcessLauncher.Folder folder) {
-        if (record.evidence() == null || record.id() == null) {
-            return null;
-        }
-        Path file = folder.root().resolve("evidence").resolve(record.id() + ".json");
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), record.evidence());
-        } catch (IOException e) {
-            return null;
-        }
-        return folder.root().getParent().getParent().relativize(file).toString();
+    /** The run folder: reports/runs/RUN, two levels above a deployment's folder. */
+    private static Path runFolder(ScenarioProcessLauncher.Folder folder) {
+        return folder.root().getParent().getParent();
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code mwconform run|diff|help}. Exit codes: 0 nothing unexpected, 1 an unexpected result,
+ * {@code mwconform run|diff|report|help}. Exit codes: 0 nothing unexpected, 1 an unexpected result,
  * 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
  */
 public final class Main {
@@ -26,12 +26,14 @@ public final class Main {
             return switch (command) {
                 case "run" -> new RunCommand(home(), out).run(RunOptions.parse(args.subList(1, args.size())));
                 case "diff" -> new DiffCommand(out).run(args.subList(1, args.size()));
+                case "report" -> new ReportCommand(home(), out).run(args.subList(1, args.size()));
                 case "help", "--help", "-h" -> {
                     out.println(RunOptions.USAGE);
                     out.println(DiffCommand.USAGE);
+                    out.println(ReportCommand.USAGE);
                     yield OK;
                 }
-                default -> throw new UsageException("unknown command '" + command + "'; try 'mwconform run', 'mwconform diff OLD NEW' or 'mwconform help'");
+                default -> throw new UsageException("unknown command '" + command + "'; try 'mwconform run', 'mwconform diff OLD NEW', 'mwconform report MESSAGES.ndjson --env FILE' or 'mwconform help'");
             };
         } catch (UsageException | ConfigurationException e) {
             err.println("mwconform: " + e.getMessage());

@@ -102,7 +102,7 @@ final class RunCommand {
     }
 
     /** One line per distinct problem: a wiki that stopped answering gives one line, not one per scenario. */
-    private static List<String> unexpectedLines(DeploymentResult result) {
+    static List<String> unexpectedLines(DeploymentResult result) {
         Map<String, List<ScenarioResult>> byReason = new LinkedHashMap<>();
         result.results().stream().filter(r -> !r.outcome().isExpected())
                 .forEach(r -> byReason.computeIfAbsent(r.outcome().label() + "\u0000" + r.reason(), k -> new ArrayList<>()).add(r));
@@ -198,7 +198,7 @@ final class RunCommand {
                 DeploymentResult.count(results), results, null);
     }
 
-    private static void write(Path runDir, RunReport report) {
+    static void write(Path runDir, RunReport report) {
         try {
             Files.createDirectories(runDir);
             JSON.writeValue(runDir.resolve("results.json").toFile(), report);
@@ -208,7 +208,7 @@ final class RunCommand {
     }
 
     /** reports/latest always names the newest run; older runs stay under reports/runs/ (nothing is lost). */
-    private static Path pointLatest(Path reports, Path runDir) {
+    static Path pointLatest(Path reports, Path runDir) {
         Path latest = reports.resolve("latest");
         try {
             Path tmp = reports.resolve(".latest-" + runDir.getFileName());
@@ -222,11 +222,15 @@ final class RunCommand {
     }
 
     private Path allureHome() {
+        return allureHome(home);
+    }
+
+    static Path allureHome(Path home) {
         String configured = System.getProperty("mwconform.allureHome");
         return configured != null ? Path.of(configured) : home.resolve("target/allure-commandline/allure-2.34.1");
     }
 
-    private static String version() {
+    static String version() {
         String v = RunCommand.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

@@ -1,17 +1,15 @@
 package org.mwconform.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mwconform.client.TargetBreaker;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.report.AllureReport;
 import org.mwconform.report.ScenarioRecord;
-import org.mwconform.report.ScenarioRecordPlugin;
+import org.mwconform.report.messages.CucumberMessages;
 import org.mwconform.world.RunSettings;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the features against one deployment in a {@link ScenarioProcess} and reads back its records. */
 final class ScenarioProcessLauncher {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path features;
     private final String runId;
     private final String tags;
@@ -44,7 +40,8 @@ final class ScenarioProcessLauncher {
 
     /** Paths of one deployment's run folder. */
     record Folder(Path root) {
-        Path records() { return root.resolve("scenarios.ndjson"); }
+        /** Cucumber's own message NDJSON: what the run is judged from, as {@code mwconform report} judges any run. */
+        Path messages() { return root.resolve("messages.ndjson"); }
         Path allureResults() { return root.resolve("allure-results"); }
         Path allureReport() { return root.resolve("allure"); }
         Path log() { return root.resolve("scenario-process.log"); }
@@ -57,7 +54,10 @@ final class ScenarioProcessLauncher {
      * What the scenario process judged, and why it stopped early, if it did (the deployment's deadline, an
      * interruption): the scenarios judged before that are kept.
      */
-    record Launched(List<ScenarioRecord> records, String stoppedEarly) {
+    record Launched(CucumberMessages.Run messages, String stoppedEarly) {
+        List<ScenarioRecord> records() {
+            return messages.records();
+        }
     }
 
     Launched run(Path environmentFile, Folder folder) throws IOException, InterruptedException {
@@ -77,8 +77,7 @@ final class ScenarioProcessLauncher {
                 "-D" + TargetBreaker.FILE_PROPERTY + "=" + folder.breaker().toAbsolutePath(),
                 ScenarioProcess.class.getName(),
                 "--glue", "org.mwconform.steps",
-                "--plugin", ScenarioRecordPlugin.class.getName() + ":" + folder.records().toAbsolutePath(),
-                "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
+                "--plugin", "message:" + folder.messages().toAbsolutePath(),
                 "--plugin", "summary",
                 "--monochrome",
                 "--threads", String.valueOf(threads),
@@ -98,27 +97,18 @@ final class ScenarioProcessLauncher {
         } else if (interruption.interrupted()) {
             stopped = "interrupted: the run was stopped by a signal";
         }
-        if (!Files.exists(folder.records())) {
+        CucumberMessages.Run messages = Files.exists(folder.messages()) ? CucumberMessages.read(folder.messages()) : null;
+        if (messages == null || messages.scenarios().isEmpty()) {
             if (stopped != null) {
                 throw new IOException(stopped + " before any scenario finished");
             }
             if (process.exitValue() == 0) {
-                return new Launched(List.of(), null);
+                return new Launched(messages == null ? CucumberMessages.read(List.of()) : messages, null);
             }
             throw new IOException("the scenario process ended with exit code " + process.exitValue()
                     + " before any scenario finished (log: " + folder.log().getFileName() + ")");
         }
-        List<ScenarioRecord> records = new ArrayList<>();
-        for (String line : Files.readAllLines(folder.records(), StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                try {
-                    records.add(JSON.readValue(line, ScenarioRecord.class));
-                } catch (IOException torn) {
-                    // The last line of a process ended mid-write: that scenario was not judged.
-                }
-            }
-        }
-        return new Launched(records, stopped);
+        return new Launched(messages, stopped);
     }
 
     /** The process and its own children: politely, then for sure. */
