@@ -7,6 +7,8 @@ import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.deployments.ProjectFile;
+import org.mwconform.deployments.Suite;
 import org.mwconform.expectations.Expectations;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.report.DeploymentResult;
@@ -57,14 +59,22 @@ final class RunCommand {
     private int run(RunOptions options, RunInterruption interruption) {
         Instant started = Instant.now();
         String runId = AccountFactory.newRunId();
-        List<Deployment> deployments = deployments(options);
+        ProjectFile project = project(options);
+        List<Deployment> deployments = deployments(options, project);
+        Suite given = new Suite(options.features().stream().map(RunCommand::feature).toList(),
+                options.glue().stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
+        List<Path> classpath = new ArrayList<>(options.classpath().stream().map(c -> existing("--classpath", c)).toList());
+        if (project != null) {
+            classpath.addAll(project.classpath());
+        }
         Path reports = home.resolve(options.reportsDir());
         Path runDir = reports.resolve("runs").resolve(runId);
         out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
 
         Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
         ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(),
-                options.order(), interruption);
+                options.order(), interruption, classpath,
+                d -> given.orElse(d.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT));
         DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null, interruption);
         List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
                 new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))), interruption);
@@ -115,13 +125,37 @@ final class RunCommand {
         return lines;
     }
 
-    private List<Deployment> deployments(RunOptions options) {
+    /** --project DIR's mwconform.yml, else the current folder's, else none. */
+    private static ProjectFile project(RunOptions options) {
+        if (options.project() != null) {
+            return ProjectFile.in(options.project()).orElseThrow(() ->
+                    new UsageException("--project: no " + ProjectFile.NAME + " in " + options.project()));
+        }
+        return ProjectFile.in(Path.of("").toAbsolutePath()).orElse(null);
+    }
+
+    private static String feature(String given) {
+        return Suite.CORE.equals(given) ? given : existing("--features", Path.of(given)).toString();
+    }
+
+    private static Path existing(String option, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new UsageException(option + ": no such file or folder: " + path);
+        }
+        return absolute;
+    }
+
+    private List<Deployment> deployments(RunOptions options, ProjectFile project) {
         DeploymentLoader loader = new DeploymentLoader();
         List<Deployment> deployments = new ArrayList<>();
         if (options.target() != null) {
             deployments.add(loader.adHoc(options.target(), options.targetWritable(), options.usernamePrefix()));
         }
         List<Path> files = options.environments();
+        if (files.isEmpty() && options.target() == null && project != null && !project.environments().isEmpty()) {
+            files = project.environments();
+        }
         if (files.isEmpty() && options.target() == null) {
             files = allEnvironmentFiles();
         }

@@ -4,6 +4,7 @@ import org.mwconform.client.TargetBreaker;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.deployments.Suite;
 import org.mwconform.report.AllureReport;
 import org.mwconform.report.ScenarioRecord;
 import org.mwconform.report.messages.CucumberMessages;
@@ -25,11 +26,22 @@ final class ScenarioProcessLauncher {
     private final String order;
     private final RunInterruption interruption;
 
+    private final List<Path> classpath;
+    private final java.util.function.Function<Deployment, Suite> suites;
+
     ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order) {
-        this(features, runId, tags, threads, order, new RunInterruption());
+        this(features, runId, tags, threads, order, new RunInterruption(), List.of(), d -> Suite.DEFAULT);
     }
 
-    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption) {
+    /**
+     * @param features  the core contract's folder (the jar's copy when it does not exist)
+     * @param classpath added to the scenario processes' class path: where extension glue lives
+     * @param suites    what each deployment runs
+     */
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
+                            List<Path> classpath, java.util.function.Function<Deployment, Suite> suites) {
+        this.classpath = List.copyOf(classpath);
+        this.suites = suites;
         this.interruption = interruption;
         this.order = order;
         this.features = features;
@@ -67,7 +79,7 @@ final class ScenarioProcessLauncher {
         Deployment deployment = new DeploymentLoader().load(environmentFile);
         int deadlineSeconds = deployment.client().deploymentTimeoutSeconds();
         List<String> command = new ArrayList<>(List.of(AllureReport.javaExecutable(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPath(),
                 // Short-lived: the quick compiler and the serial collector start fastest (measured ~35 % less wall time).
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-D" + RunSettings.ENVIRONMENT + "=" + environmentFile.toAbsolutePath(),
@@ -76,7 +88,6 @@ final class ScenarioProcessLauncher {
                 "-Dcucumber.publish.quiet=true",
                 "-D" + TargetBreaker.FILE_PROPERTY + "=" + folder.breaker().toAbsolutePath(),
                 ScenarioProcess.class.getName(),
-                "--glue", "org.mwconform.steps",
                 "--plugin", "message:" + folder.messages().toAbsolutePath(),
                 "--plugin", "summary",
                 "--monochrome",
@@ -85,7 +96,11 @@ final class ScenarioProcessLauncher {
         if (tags != null) {
             command.addAll(List.of("--tags", tags));
         }
-        command.add(features.toString());
+        Suite suite = suites.apply(deployment);
+        suite.allGlue().forEach(g -> command.addAll(List.of("--glue", g)));
+        for (String feature : suite.features()) {
+            command.add(Suite.CORE.equals(feature) ? (Files.isDirectory(features) ? features.toString() : Suite.CORE_RESOURCE) : feature);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.log().toFile());
         // A local deployment's creator credentials travel in the environment, never on the command line.
         builder.environment().putAll(LocalProvisioner.provisionedCredentials(deployment, builder.environment()));
@@ -109,6 +124,12 @@ final class ScenarioProcessLauncher {
                     + " before any scenario finished (log: " + folder.log().getFileName() + ")");
         }
         return new Launched(messages, stopped);
+    }
+
+    private String classPath() {
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+        classpath.forEach(p -> entries.add(p.toString()));
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The process and its own children: politely, then for sure. */
