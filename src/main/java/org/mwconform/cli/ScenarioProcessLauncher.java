@@ -84,6 +84,7 @@ final class ScenarioProcessLauncher {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-D" + RunSettings.ENVIRONMENT + "=" + environmentFile.toAbsolutePath(),
                 "-D" + RunSettings.RUN_ID + "=" + runId,
+                "-Dmwconform.home=" + System.getProperty("mwconform.home", ""),
                 "-Dallure.results.directory=" + folder.allureResults().toAbsolutePath(),
                 "-Dcucumber.publish.quiet=true",
                 "-D" + TargetBreaker.FILE_PROPERTY + "=" + folder.breaker().toAbsolutePath(),

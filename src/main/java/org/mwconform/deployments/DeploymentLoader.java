@@ -131,8 +131,9 @@ public final class DeploymentLoader {
         });
         java.util.List<LocalExtension> extensions = new java.util.ArrayList<>();
         if (env.local != null) {
-            Path settings = localSettingsFolder(file).resolve(env.local.settings + ".php");
-            if (!env.local.settings.matches("[a-z0-9][a-z0-9-]*") || !Files.isRegularFile(settings)) {
+            Path folder = localSettingsFolder(file);
+            if (!env.local.settings.matches("[a-z0-9][a-z0-9-]*")
+                    || (folder != null && !Files.isRegularFile(folder.resolve(env.local.settings + ".php")))) {
                 throw new ConfigurationException(file + ": local.settings: no local deployment '" + env.local.settings
                         + "' (environments/local/settings/" + env.local.settings + ".php does not exist)");
             }
@@ -187,15 +188,17 @@ public final class DeploymentLoader {
 
     /**
      * Where local settings fragments live: environments/local/settings beside the file for the harness's own
-     * deployments; the harness's for an environment file elsewhere (an extension's repository).
+     * deployments; the harness's ({@code -Dmwconform.home}) for an environment file elsewhere (an extension's
+     * repository); null when neither is at hand (a scenario process of {@code mvn test}: mw checked it when it
+     * started the wiki).
      */
     static Path localSettingsFolder(Path file) {
         Path beside = file.toAbsolutePath().resolveSibling("local").resolve("settings");
-        String home = System.getProperty("mwconform.home");
-        if (Files.isDirectory(beside) || home == null || home.isBlank()) {
+        if (Files.isDirectory(beside)) {
             return beside;
         }
-        return Path.of(home).resolve("environments/local/settings");
+        String home = System.getProperty("mwconform.home");
+        return home == null || home.isBlank() ? null : Path.of(home).resolve("environments/local/settings");
     }
 
     /** A deployment for {@code --target URL}: read-only unless the user says it may be written to. */

@@ -1,6 +1,7 @@
 package org.mwconform.world;
 
 import org.mwconform.accounts.AccountFactory;
+import org.mwconform.accounts.FieldStrategies;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.applicability.NotApplicable;
@@ -55,7 +56,7 @@ public class ScenarioWorld {
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
         this.clientAddress = ClientAddress.forScenario(settings.deployment().api()).orElse(null);
         this.captchas = CaptchaSolvers.forDeployment(settings.deployment());
-        this.formFiller = new FormFiller(captchas);
+        this.formFiller = new FormFiller(captchas, FieldStrategies.load(Thread.currentThread().getContextClassLoader()));
         this.api = newSession(clientAddress);
     }
 
