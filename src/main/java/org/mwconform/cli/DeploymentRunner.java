@@ -88,7 +88,7 @@ final class DeploymentRunner {
                             ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
         List<ScenarioRecord> records = launched.records();
         List<ScenarioResult> results = new ArrayList<>(Judgement.judge(records, expectations,
-                allScenariosSelected && launched.messages().allScenariosSelected(), folder.root(), runFolder(folder)));
+                allScenariosSelected && launched.coreRan() && launched.messages().allScenariosSelected(), folder.root(), runFolder(folder)));
         oneReasonOnceTheTargetStopped(results, folder);
         if (launched.stoppedEarly() != null) {
             results.add(0, new ScenarioResult("stopped-early", PREFLIGHT_FEATURE, "Every scenario ran", List.of(), Outcome.ERROR,

@@ -93,7 +93,7 @@ final class ReportCommand {
         DeploymentResult result = new DeploymentRunner(null, null, RunCommand.allureHome(home), true)
                 .judged(deployment, answer.error() == null ? answer.siteInfo().mediawikiVersion() : null,
                         answer.error() == null ? answer.siteInfo().extensions() : null, expectations,
-                        new ScenarioProcessLauncher.Launched(run, stopped), folder);
+                        new ScenarioProcessLauncher.Launched(run, stopped, run.coreRan(home.resolve("features"))), folder);
         Instant finished = Instant.now();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + RunCommand.version()),

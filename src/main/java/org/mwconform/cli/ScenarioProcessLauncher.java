@@ -66,7 +66,7 @@ final class ScenarioProcessLauncher {
      * What the scenario process judged, and why it stopped early, if it did (the deployment's deadline, an
      * interruption): the scenarios judged before that are kept.
      */
-    record Launched(CucumberMessages.Run messages, String stoppedEarly) {
+    record Launched(CucumberMessages.Run messages, String stoppedEarly, boolean coreRan) {
         List<ScenarioRecord> records() {
             return messages.records();
         }
@@ -119,12 +119,12 @@ final class ScenarioProcessLauncher {
                 throw new IOException(stopped + " before any scenario finished");
             }
             if (process.exitValue() == 0) {
-                return new Launched(messages == null ? CucumberMessages.read(List.of()) : messages, null);
+                return new Launched(messages == null ? CucumberMessages.read(List.of()) : messages, null, suite.includesCore());
             }
             throw new IOException("the scenario process ended with exit code " + process.exitValue()
                     + " before any scenario finished (log: " + folder.log().getFileName() + ")");
         }
-        return new Launched(messages, stopped);
+        return new Launched(messages, stopped, suite.includesCore());
     }
 
     private String classPath() {

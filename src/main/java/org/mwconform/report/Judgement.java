@@ -27,7 +27,8 @@ public final class Judgement {
     }
 
     /**
-     * @param allScenariosSelected no tag filter left scenarios out: an expectations entry naming no scenario is stale
+     * @param allScenariosSelected the deployment's whole contract ran (no tag filter, the core contract included): an
+     *                             expectations entry naming no scenario is stale
      * @param deploymentFolder     where evidence files go
      * @param runFolder            what evidence paths in results.json are relative to
      */

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 public final class CucumberMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONDITION_ID = Pattern.compile("^\\[([^\\]\\s]+)]");
+    static final String CORE_IN_JAR = "org/mwconform/features/";
     private static final String CONDITION_FAILURE = "org.mwconform.conditions.ConditionFailure";
 
     /** Cucumber's status order: the worst step's status is the scenario's. */
@@ -64,8 +65,19 @@ public final class CucumberMessages {
      * @param selected      how many of them were selected to run (had a test case)
      * @param runFinished   whether the run reached its end (a killed process leaves no testRunFinished)
      * @param tornLines     lines that were not JSON (the last line of a killed process)
+     * @param featureUris   the features the scenarios came from
      */
-    public record Run(List<ScenarioRun> scenarios, int pickles, int selected, boolean runFinished, int tornLines) {
+    public record Run(List<ScenarioRun> scenarios, int pickles, int selected, boolean runFinished, int tornLines,
+                      List<String> featureUris) {
+        /**
+         * Whether the core contract was among the features: the jar's copy ({@value #CORE_IN_JAR}) or the features
+         * folder of a harness checkout.
+         */
+        public boolean coreRan(java.nio.file.Path coreFolder) {
+            String folder = coreFolder.toAbsolutePath().normalize().toUri().toString();
+            return featureUris.stream().anyMatch(u -> u.contains(CORE_IN_JAR) || u.startsWith(folder));
+        }
+
         /** No tag filter left a scenario of the features out: an expectations entry naming no scenario is stale. */
         public boolean allScenariosSelected() {
             return pickles == selected;
@@ -97,7 +109,8 @@ public final class CucumberMessages {
     }
 
     private Run run() {
-        return new Run(List.copyOf(finished), pickles.size(), testCases.size(), runFinished, tornLines);
+        return new Run(List.copyOf(finished), pickles.size(), testCases.size(), runFinished, tornLines,
+                pickles.values().stream().map(p -> p.path("uri").asText()).distinct().toList());
     }
 
     private void accept(String line) {
