@@ -29,10 +29,24 @@ final class DeploymentRunner {
     private static final String PREFLIGHT_FEATURE = "Preflight";
     private static final String PREFLIGHT_SCENARIO = "The target answers the Action API";
 
+    /** Told what a deployment is doing, for the progress a person watches; never decides a result. */
+    interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void state(String deployment, String state) {
+        }
+
+        /** The scenarios are running and Cucumber's messages appear in {@code records}, one NDJSON line each. */
+        default void running(String deployment, Path records, Expectations expectations) {
+        }
+    }
+
     private final ScenarioProcessLauncher launcher;
     private final Preflight preflight;
     private final Path allureHome;
     private final boolean allScenariosSelected;
+    private final Listener listener;
     private final RunInterruption interruption;
 
     DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected) {
@@ -41,7 +55,13 @@ final class DeploymentRunner {
 
     DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
                      RunInterruption interruption) {
+        this(launcher, preflight, allureHome, allScenariosSelected, interruption, Listener.NONE);
+    }
+
+    DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+                     RunInterruption interruption, Listener listener) {
         this.interruption = interruption;
+        this.listener = listener;
         this.launcher = launcher;
         this.preflight = preflight;
         this.allureHome = allureHome;
@@ -52,6 +72,7 @@ final class DeploymentRunner {
         if (notStarted != null) {
             return error(deployment, null, "not started: " + notStarted);
         }
+        listener.state(deployment.name(), "preflight");
         Preflight.Answer answer = preflight.check(deployment);
         if (answer.error() != null) {
             return error(deployment, null, answer.error());
@@ -68,6 +89,7 @@ final class DeploymentRunner {
                 privateEnvironment = adHocEnvironmentFile(deployment, folder);
                 environment = privateEnvironment;
             }
+            listener.running(deployment.name(), folder.messages(), expectations);
             launched = launcher.run(environment, folder);
         } catch (IOException | RuntimeException e) {
             return error(deployment, version, e.getMessage());
@@ -86,6 +108,7 @@ final class DeploymentRunner {
      */
     DeploymentResult judged(Deployment deployment, String version, List<String> extensions, Expectations expectations,
                             ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
+        listener.state(deployment.name(), "reporting");
         List<ScenarioRecord> records = launched.records();
         List<ScenarioResult> results = new ArrayList<>(Judgement.judge(records, expectations,
                 allScenariosSelected && launched.coreRan() && launched.messages().allScenariosSelected(), folder.root(), runFolder(folder)));
@@ -94,12 +117,18 @@ final class DeploymentRunner {
             results.add(0, new ScenarioResult("stopped-early", PREFLIGHT_FEATURE, "Every scenario ran", List.of(), Outcome.ERROR,
                     launched.stoppedEarly() + "; " + records.size() + " scenario(s) judged before that are kept", null, null));
         }
+        // Allure's results are cheap and always written (mwconform allure RUN builds the page later); the page costs
+        // a JVM and seconds per deployment: only when asked (run --allure).
         Optional<Path> allure = Optional.empty();
-        if (interruption.interrupted()) {
+        if (!interruption.interrupted()) {
+            writeAllureResults(deployment, results, launched, folder);
+        }
+        if (allureHome == null) {
+            // not asked for
+        } else if (interruption.interrupted()) {
             System.out.println("  " + deployment.name() + ": no Allure report: the run was interrupted");
         } else {
             StringBuilder whyNot = new StringBuilder();
-            writeAllureResults(deployment, results, launched, folder);
             allure = new AllureReport(allureHome).generate(folder.allureResults(), folder.allureReport(), whyNot);
             if (allure.isEmpty() && !records.isEmpty()) {
                 System.out.println("  " + deployment.name() + ": no Allure report: " + whyNot);

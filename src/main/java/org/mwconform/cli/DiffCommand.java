@@ -3,21 +3,31 @@ package org.mwconform.cli;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.ReportFiles;
 import org.mwconform.report.matrix.RunComparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code mwconform diff OLD NEW}: what changed between two runs, per deployment and scenario.
- * OLD and NEW are run folders (holding results.json) or results.json files. Exit 0 whatever changed;
- * 2 with one line when a file is missing or not a results.json.
+ * OLD and NEW are run folders (holding results.json) or results.json files.
  */
-final class DiffCommand {
-    static final String USAGE = """
-            usage: mwconform diff OLD NEW
-              OLD, NEW          a run folder (reports/runs/<run id>, reports/latest) or its results.json;
-                                prints each outcome that changed, scenarios and deployments added or removed""";
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Compares two runs scenario by scenario: each outcome that changed, scenarios and deployments added or removed."},
+        footer = {"", "Exit codes: 0 whatever changed (unless --fail-on-regression); 1 a regression, with",
+                "--fail-on-regression; 2 a missing file or one that is not a results.json."})
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "OLD", description = "a run folder (reports/runs/<run id>, reports/latest) or its results.json")
+    String oldRun;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "the run to compare with OLD, the same way")
+    String newRun;
+
+    @Option(names = "--fail-on-regression", description = "exit 1 when an expected outcome became unexpected "
+            + "(e.g. passed -> failed), a new scenario is unexpected, or a deployment now fails its preflight")
+    boolean failOnRegression;
 
     private final PrintStream out;
 
@@ -25,22 +35,24 @@ final class DiffCommand {
         this.out = out;
     }
 
-    int run(List<String> args) {
-        if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("--"))) {
-            throw new UsageException("diff takes two run folders or results.json files: mwconform diff OLD NEW");
-        }
-        ReportFiles.LoadedRun before = load(args.get(0), "OLD");
-        ReportFiles.LoadedRun after = load(args.get(1), "NEW");
+    @Override
+    public Integer call() {
+        ReportFiles.LoadedRun before = load(oldRun, "OLD");
+        ReportFiles.LoadedRun after = load(newRun, "NEW");
         RunComparison comparison = RunComparison.compare(before.report(), after.report());
         out.println("mwconform diff: run " + describe(before.report()) + " -> run " + describe(after.report()));
         comparison.lines().forEach(line -> out.println("  " + line));
         out.println(comparison.countLine());
-        return Main.OK;
+        int regressions = comparison.regressions().size();
+        if (regressions > 0) {
+            out.println(regressions + " regression" + (regressions == 1 ? "" : "s"));
+        }
+        return failOnRegression && regressions > 0 ? Main.UNEXPECTED_RESULT : Main.OK;
     }
 
     private static ReportFiles.LoadedRun load(String arg, String which) {
         try {
-            return ReportFiles.load(Path.of(arg));
+            return ReportFiles.load(java.nio.file.Path.of(arg));
         } catch (ReportFiles.UnreadableReportException e) {
             throw new UsageException("diff " + which + ": " + e.getMessage());
         } catch (java.nio.file.InvalidPathException e) {
@@ -50,6 +62,7 @@ final class DiffCommand {
 
     private static String describe(RunReport report) {
         RunReport.Run run = report.run();
-        return run.id() + (run.startedAt() == null ? "" : " (" + run.startedAt() + ")");
+        return run.id() + (run.startedAt() == null ? "" : " (" + run.startedAt() + ")")
+                + (run.tags() == null ? "" : " [--tags " + run.tags() + "]");
     }
 }

@@ -1,17 +1,25 @@
 package org.mwconform.cli;
 
 import org.mwconform.deployments.ConfigurationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code mwconform run|diff|report|help}. Exit codes: 0 nothing unexpected, 1 an unexpected result,
- * 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
+ * {@code mwconform run|report|diff|merge|allure|docs|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
+ * 1 an unexpected result, 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
+ * A new subcommand is one {@code addSubcommand} line in {@link #commandLine}.
  */
-public final class Main {
+@Command(name = "mwconform", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Conformance harness for the MediaWiki Action API's account creation.",
+        footer = {"", "Exit codes: 0 nothing unexpected, 1 an unexpected result, 2 a usage or configuration error."})
+public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int UNEXPECTED_RESULT = 1;
     public static final int USAGE_ERROR = 2;
@@ -21,28 +29,49 @@ public final class Main {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        try {
-            String command = args.isEmpty() ? "help" : args.get(0);
-            return switch (command) {
-                case "run" -> new RunCommand(home(), out).run(RunOptions.parse(args.subList(1, args.size())));
-                case "diff" -> new DiffCommand(out).run(args.subList(1, args.size()));
-                case "report" -> new ReportCommand(home(), out).run(args.subList(1, args.size()));
-                case "help", "--help", "-h" -> {
-                    out.println(RunOptions.USAGE);
-                    out.println(DiffCommand.USAGE);
-                    out.println(ReportCommand.USAGE);
-                    yield OK;
-                }
-                default -> throw new UsageException("unknown command '" + command + "'; try 'mwconform run', 'mwconform diff OLD NEW', 'mwconform report MESSAGES.ndjson --env FILE' or 'mwconform help'");
-            };
-        } catch (UsageException | ConfigurationException e) {
-            err.println("mwconform: " + e.getMessage());
+        CommandLine cli = commandLine(out, err);
+        if (args.isEmpty()) {
+            cli.usage(out);
+            return OK;
+        }
+        return cli.execute(args.toArray(String[]::new));
+    }
+
+    /** The whole command line: every subcommand, its streams, and the one-line error handlers. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        Path home = home();
+        CommandLine cli = new CommandLine(new Main())
+                .addSubcommand(new RunCli(home, out))
+                .addSubcommand(new ReportCommand(home, out))
+                .addSubcommand(new DiffCommand(out))
+                .addSubcommand(new AllureCommand(home, out))
+                .addSubcommand(new DocsCommand(home, out))
+                .addSubcommand(new MergeCommand(home, out))
+                .addSubcommand(new CompletionCommand())
+                .addSubcommand(new CommandLine.HelpCommand());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((e, args) -> {
+            String command = e.getCommandLine().getCommandName();
+            err.println("mwconform: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")
+                    + "; see 'mwconform " + ("mwconform".equals(command) ? "" : command + " ") + "--help'");
             return USAGE_ERROR;
-        } catch (RuntimeException e) {
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof UsageException || e instanceof ConfigurationException) {
+                err.println("mwconform: " + e.getMessage());
+                return USAGE_ERROR;
+            }
             // A defect of the harness itself: still one line, and a failed run.
             err.println("mwconform: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return UNEXPECTED_RESULT;
-        }
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        // `mwconform` alone: the overview (handled in run()); reached only with options picocli already answered.
     }
 
     /** The project folder (features/, environments/), given by the launcher; else the working directory. */

@@ -9,6 +9,9 @@ import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.RunArtifacts;
 import org.mwconform.report.messages.CucumberMessages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code mwconform report MESSAGES.ndjson --env FILE}: a run made elsewhere ({@code mvn test}, Gradle, an IDE)
@@ -27,12 +31,25 @@ import java.util.List;
  * results.json, matrix page, junit.xml and Allure results. The wiki is asked who it is (for the column header)
  * when it answers; its version is left out when it does not. Nothing is sent to create anything.
  */
-final class ReportCommand {
-    static final String USAGE = """
-            usage: mwconform report MESSAGES.ndjson --env FILE [--reports DIR]
-              MESSAGES.ndjson   Cucumber's message output of a run (plugin "message:FILE"), by mvn test, Gradle or an IDE
-              --env FILE        the environment file the run used (-Dmwconform.environment); its expectations file beside it
-              --reports DIR     where the run is written (default reports/); it becomes DIR/latest""";
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Judges a run made elsewhere (mvn test, Gradle, an IDE) from Cucumber's message output, exactly as",
+                "'mwconform run' judges its own: results.json, junit.xml, the matrix and Allure results in DIR/latest/."},
+        footer = {"", "Example (after mvn test with cucumber.plugin=message:target/mwconform/messages.ndjson):",
+                "  mwconform report target/mwconform/messages.ndjson --env environments/my-wiki.yml",
+                "", "Exit codes: 0 nothing unexpected; 1 an unexpected result; 2 a usage or configuration error."})
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MESSAGES.ndjson", description = "Cucumber's message output of the run (plugin message:FILE)")
+    Path messages;
+
+    @Option(names = "--env", required = true, paramLabel = "FILE",
+            description = "the environment file the run used (-Dmwconform.environment); its expectations file beside it")
+    Path env;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where the run is written (default ${DEFAULT-VALUE}/); DIR/latest points at it")
+    Path reportsDir;
+
+    @Option(names = "--allure", description = "also write the Allure report now ('mwconform allure' writes it later)")
+    boolean allure;
 
     private final Path home;
     private final PrintStream out;
@@ -42,26 +59,8 @@ final class ReportCommand {
         this.out = out;
     }
 
-    int run(List<String> args) {
-        Path messages = null;
-        Path env = null;
-        Path reportsDir = Path.of("reports");
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--env" -> env = Path.of(value(args, ++i, arg));
-                case "--reports" -> reportsDir = Path.of(value(args, ++i, arg));
-                default -> {
-                    if (arg.startsWith("--") || messages != null) {
-                        throw new UsageException("report takes one MESSAGES.ndjson and --env FILE; see 'mwconform help'");
-                    }
-                    messages = Path.of(arg);
-                }
-            }
-        }
-        if (messages == null || env == null) {
-            throw new UsageException("report needs a messages file and its environment: mwconform report MESSAGES.ndjson --env FILE");
-        }
+    @Override
+    public Integer call() {
         if (!Files.isRegularFile(messages) || !Files.isReadable(messages)) {
             throw new ConfigurationException(messages + ": no such readable file (Cucumber writes it with --plugin message:FILE)");
         }
@@ -78,8 +77,8 @@ final class ReportCommand {
         }
         Instant started = Instant.now();
         String runId = AccountFactory.newRunId();
-        Path reports = home.resolve(reportsDir);
-        Path runDir = reports.resolve("runs").resolve(runId);
+        ReportsFolder reports = ReportsFolder.check(home.resolve(reportsDir), null);
+        Path runDir = reports.runFolder(runId);
         ScenarioProcessLauncher.Folder folder = new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
         try {
             Files.createDirectories(folder.root());
@@ -90,17 +89,17 @@ final class ReportCommand {
         Preflight.Answer answer = new Preflight().check(deployment);
         String stopped = run.runFinished() ? null
                 : "the messages end before the run finished (the process was stopped?)";
-        DeploymentResult result = new DeploymentRunner(null, null, RunCommand.allureHome(home), true)
+        DeploymentResult result = new DeploymentRunner(null, null, allure ? RunCommand.allureHome(home) : null, true)
                 .judged(deployment, answer.error() == null ? answer.siteInfo().mediawikiVersion() : null,
                         answer.error() == null ? answer.siteInfo().extensions() : null, expectations,
                         new ScenarioProcessLauncher.Launched(run, stopped, run.coreRan(home.resolve("features"))), folder);
         Instant finished = Instant.now();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + RunCommand.version()),
+                Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + Version.harness()),
                 new ArrayList<>(List.of(result)));
         RunCommand.write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
-        Path latest = RunCommand.pointLatest(reports, runDir);
+        Path latest = reports.pointLatest(runDir);
         out.println("mwconform report " + runId + ": " + messages.getFileName() + " on " + deployment.name()
                 + (answer.error() == null ? "" : " (the wiki did not answer: no version in the header)"));
         out.println(TerminalText.safe(result.summaryLine()));
@@ -111,12 +110,5 @@ final class ReportCommand {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName()));
         }
         return result.allExpected() ? Main.OK : Main.UNEXPECTED_RESULT;
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

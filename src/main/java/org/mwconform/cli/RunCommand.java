@@ -58,36 +58,85 @@ final class RunCommand {
 
     private int run(RunOptions options, RunInterruption interruption) {
         Instant started = Instant.now();
-        String runId = AccountFactory.newRunId();
+        long startedNanos = System.nanoTime();
+        // Everything that can be wrong with the command line is found before anything runs or is sent.
+        ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
+        FeatureCatalog features = FeatureCatalog.locate(home);
         ProjectFile project = project(options);
         List<Deployment> deployments = deployments(options, project);
+        // What each deployment runs: --features/--glue, else its environment file's, else mwconform.yml's, else the core.
         Suite given = new Suite(options.features().stream().map(RunCommand::feature).toList(),
                 options.glue().stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
+        Map<String, Suite> suites = new LinkedHashMap<>();
+        deployments.forEach(d -> suites.put(d.name(),
+                given.orElse(d.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT)));
         List<Path> classpath = new ArrayList<>(options.classpath().stream().map(c -> existing("--classpath", c)).toList());
         if (project != null) {
             classpath.addAll(project.classpath());
         }
-        Path reports = home.resolve(options.reportsDir());
-        Path runDir = reports.resolve("runs").resolve(runId);
-        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s)");
+        Map<String, List<FeatureCatalog.Selected>> selectedBy = new LinkedHashMap<>();
+        suites.forEach((name, suite) -> selectedBy.put(name, suite.features().stream()
+                .flatMap(f -> (Suite.CORE.equals(f) ? features : FeatureCatalog.of(Path.of(f))).select(options.tags()).stream())
+                .toList()));
+        if (selectedBy.values().stream().allMatch(List::isEmpty)) {
+            throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
+                    : "no scenario matches --tags " + options.tags());
+        }
+        List<FeatureCatalog.Selected> selected = selectedBy.values().iterator().next();
+        boolean oneSuite = selectedBy.values().stream().allMatch(selected::equals);
+        // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
+        Map<String, List<FeatureCatalog.Selected>> share = new LinkedHashMap<>();
+        if (options.shard() == null) {
+            deployments.forEach(d -> share.put(d.name(), null));
+        } else {
+            if (!oneSuite) {
+                throw new UsageException("--shard deals one list of scenarios: every deployment must run the same features");
+            }
+            share.putAll(options.shard().deal(deployments.stream().map(Deployment::name).toList(), selected));
+            deployments = deployments.stream().filter(d -> share.containsKey(d.name())).toList();
+        }
+        String runId = AccountFactory.newRunId();
+        Path runDir = reports.runFolder(runId);
+        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), "
+                + (oneSuite ? selected.size() + " scenario(s) each" : "scenarios per deployment as its features say")
+                + (options.tags() == null ? "" : " (--tags " + options.tags() + ")")
+                + (options.shard() == null ? "" : ", shard " + options.shard() + ": "
+                + share.values().stream().mapToInt(List::size).sum() + " cell(s)"));
 
-        Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
-        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, options.tags(), options.threads(),
-                options.order(), interruption, classpath,
-                d -> given.orElse(d.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT));
-        DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), allureHome(), options.tags() == null, interruption);
-        List<DeploymentResult> results = runAll(deployments, d -> runner.run(d, notStarted.get(d.name()),
-                new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name()))), interruption);
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selectedBy.get(d.name()).size() : share.get(d.name()).size()));
+        RunProgress progress = new RunProgress(out, RunProgress.mode(options.progress(), out), totals, System::nanoTime);
+        List<DeploymentResult> results;
+        try {
+            deployments.forEach(d -> progress.state(d.name(), "starting"));
+            Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
+            progress.start();  // after the local wikis' own lines, so they do not cross the status line
+            // A shard or a --tags filter sees only part of the scenarios: stale expectations are judged on whole runs only.
+            boolean allScenarios = options.tags() == null && options.shard() == null;
+            results = runAll(deployments, d -> {
+                ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(),
+                        options.threads(), options.order(), interruption, arguments(share.get(d.name())), classpath,
+                        loaded -> suites.get(loaded.name()));
+                DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(),
+                        options.allure() ? allureHome(home) : null, allScenarios, interruption, progress);
+                DeploymentResult result = runner.run(d, notStarted.get(d.name()),
+                        new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name())));
+                progress.finished(result);
+                return result;
+            }, interruption);
+        } finally {
+            progress.close();
+        }
 
         Instant finished = Instant.now();
         boolean interrupted = interruption.interrupted();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + version(),
-                interrupted ? Boolean.TRUE : null), results);
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + Version.harness(),
+                interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString()), results);
         write(runDir, report);
-        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);  // index.html and junit.xml
+        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report, options.baseline());  // index.html and junit.xml
         // An interrupted run is kept but never becomes latest: latest is the newest complete run.
-        Path latest = interrupted ? runDir : pointLatest(reports, runDir);
+        Path latest = interrupted ? runDir : reports.pointLatest(runDir);
 
         for (DeploymentResult result : results) {
             out.println(TerminalText.safe(result.summaryLine()));
@@ -105,10 +154,11 @@ final class RunCommand {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
-        if (options.tags() != null && results.stream().allMatch(r -> r.results().isEmpty())) {
-            throw new UsageException("no scenario matches --tags " + options.tags());
-        }
         return results.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
+    }
+
+    private static List<String> arguments(List<FeatureCatalog.Selected> share) {
+        return share == null ? null : share.stream().map(FeatureCatalog.Selected::argument).toList();
     }
 
     /** One line per distinct problem: a wiki that stopped answering gives one line, not one per scenario. */
@@ -241,31 +291,9 @@ final class RunCommand {
         }
     }
 
-    /** reports/latest always names the newest run; older runs stay under reports/runs/ (nothing is lost). */
-    static Path pointLatest(Path reports, Path runDir) {
-        Path latest = reports.resolve("latest");
-        try {
-            Path tmp = reports.resolve(".latest-" + runDir.getFileName());
-            Files.deleteIfExists(tmp);
-            Files.createSymbolicLink(tmp, reports.relativize(runDir));
-            Files.move(tmp, latest, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot point " + latest + " at " + runDir, e);
-        }
-        return latest;
-    }
-
-    private Path allureHome() {
-        return allureHome(home);
-    }
-
+    /** The Allure command line the build unpacked (or {@code -Dmwconform.allureHome}). */
     static Path allureHome(Path home) {
         String configured = System.getProperty("mwconform.allureHome");
         return configured != null ? Path.of(configured) : home.resolve("target/allure-commandline/allure-2.34.1");
-    }
-
-    static String version() {
-        String v = RunCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

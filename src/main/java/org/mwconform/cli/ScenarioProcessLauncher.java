@@ -28,21 +28,34 @@ final class ScenarioProcessLauncher {
 
     private final List<Path> classpath;
     private final java.util.function.Function<Deployment, Suite> suites;
+    /** Given to Cucumber instead of the features folder: {@code file:line} of each scenario to run (a shard's share). */
+    private final List<String> selection;
 
     ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order) {
-        this(features, runId, tags, threads, order, new RunInterruption(), List.of(), d -> Suite.DEFAULT);
+        this(features, runId, tags, threads, order, new RunInterruption(), null);
+    }
+
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption) {
+        this(features, runId, tags, threads, order, interruption, null);
+    }
+
+    ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
+                            List<String> selection) {
+        this(features, runId, tags, threads, order, interruption, selection, List.of(), d -> Suite.DEFAULT);
     }
 
     /**
      * @param features  the core contract's folder (the jar's copy when it does not exist)
+     * @param selection a shard's scenarios ({@code file:line}), given instead of the features; null for all
      * @param classpath added to the scenario processes' class path: where extension glue lives
      * @param suites    what each deployment runs
      */
     ScenarioProcessLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
-                            List<Path> classpath, java.util.function.Function<Deployment, Suite> suites) {
+                            List<String> selection, List<Path> classpath, java.util.function.Function<Deployment, Suite> suites) {
         this.classpath = List.copyOf(classpath);
         this.suites = suites;
         this.interruption = interruption;
+        this.selection = selection;
         this.order = order;
         this.features = features;
         this.runId = runId;
@@ -81,7 +94,9 @@ final class ScenarioProcessLauncher {
         List<String> command = new ArrayList<>(List.of(AllureReport.javaExecutable(),
                 "-cp", classPath(),
                 // Short-lived: the quick compiler and the serial collector start fastest (measured ~35 % less wall time).
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(ClassDataArchive.flags());
+        command.addAll(List.of(
                 "-D" + RunSettings.ENVIRONMENT + "=" + environmentFile.toAbsolutePath(),
                 "-D" + RunSettings.RUN_ID + "=" + runId,
                 "-Dmwconform.home=" + System.getProperty("mwconform.home", ""),
@@ -99,8 +114,12 @@ final class ScenarioProcessLauncher {
         }
         Suite suite = suites.apply(deployment);
         suite.allGlue().forEach(g -> command.addAll(List.of("--glue", g)));
-        for (String feature : suite.features()) {
-            command.add(Suite.CORE.equals(feature) ? (Files.isDirectory(features) ? features.toString() : Suite.CORE_RESOURCE) : feature);
+        if (selection != null) {
+            command.addAll(selection);
+        } else {
+            for (String feature : suite.features()) {
+                command.add(Suite.CORE.equals(feature) ? (Files.isDirectory(features) ? features.toString() : Suite.CORE_RESOURCE) : feature);
+            }
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.log().toFile());
         // A local deployment's creator credentials travel in the environment, never on the command line.

@@ -131,6 +131,11 @@ public final class ApiTransport {
                 maskForm(e.form()), e.status(), e.contentType(), masker.mask(e.body()), e.millis())).toList();
     }
 
+    /** How many exchanges this session has recorded so far (to place another agent's, a browser's, among them). */
+    public int exchangeCount() {
+        return exchanges.size();
+    }
+
     /** How a request travels: the documented POST body, or the ways clients get it wrong. */
     public enum Placement { POST_BODY, GET_QUERY }
 

@@ -41,11 +41,42 @@ public final class MediaWikiApi {
     }
 
     public AuthManagerInfo authManagerInfo() {
-        ApiResponse response = get("read authmanagerinfo for account creation",
-                Map.of("action", "query", "meta", "authmanagerinfo", "amirequestsfor", "create"));
+        return authManagerInfo("create");
+    }
+
+    /** {@code meta=authmanagerinfo&amirequestsfor=ACTION} ({@code create}, {@code login}, ...). */
+    public AuthManagerInfo authManagerInfo(String action) {
+        ApiResponse response = get("read authmanagerinfo for " + ("create".equals(action) ? "account creation" : action),
+                Map.of("action", "query", "meta", "authmanagerinfo", "amirequestsfor", action));
         JsonNode info = response.json().path("query").path("authmanagerinfo");
+        List<String> announced = new ArrayList<>();
+        for (String member : List.of("canauthenticatenow", "hasprimarypreservedstate", "preservedusername")) {
+            if (info.has(member)) {
+                announced.add(member);
+            }
+        }
         return new AuthManagerInfo(info.has("cancreateaccounts") && isTrue(info.get("cancreateaccounts")),
-                requests(info.path("requests")));
+                requests(info.path("requests")), isTrue(info.get("canauthenticatenow")),
+                isTrue(info.get("hasprimarypreservedstate")), text(info, "preservedusername"), List.copyOf(announced));
+    }
+
+    /**
+     * One {@code action=clientlogin} POST of an interactive login (a provider button and loginreturnurl, or
+     * logincontinue and the fields a REDIRECT or UI asked for). Its {@code clientlogin} object has the shape of
+     * createaccount's, so it is read into the same type.
+     */
+    public CreateAccountOutcome clientLoginStep(Map<String, String> fields) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("action", "clientlogin");
+        params.putAll(fields);
+        ApiResponse response = transport.send("log in (clientlogin)", ApiTransport.Placement.POST_BODY, params, Map.of(), true);
+        JsonNode node = response.json().get("clientlogin");
+        return new CreateAccountOutcome(response, node == null ? null : createAccountResult(node), response.error());
+    }
+
+    /** A login token ({@code meta=tokens&type=login}), registered as a secret. */
+    public Optional<String> loginToken() {
+        return token("login");
     }
 
     /** Rights of the current session's user ({@code meta=userinfo}). */
@@ -118,7 +149,8 @@ public final class MediaWikiApi {
         CreateAccountResult.RawMessage raw = message.isObject()
                 ? new CreateAccountResult.RawMessage(text(message, "key"), strings(message.path("params"))) : null;
         return new CreateAccountResult(text(node, "status"), text(node, "username"), text, raw,
-                text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")), keys(node));
+                text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")), keys(node),
+                fields(node.path("fields")), isTrue(node.get("canpreservestate")));
     }
 
     private static Set<String> keys(JsonNode node) {
@@ -128,23 +160,29 @@ public final class MediaWikiApi {
     }
 
     /**
-     * The announced requests. A field the wiki marks {@code sensitive} is registered with the masker before
+     * Fields as announced. A field the wiki marks {@code sensitive} is registered with the masker before
      * anything is written: its name (every value sent in it is masked) and any value the wiki gives it.
      */
+    private Map<String, AuthField> fields(JsonNode object) {
+        Map<String, AuthField> fields = new LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> {
+            boolean sensitive = f.getValue().has("sensitive") && isTrue(f.getValue().get("sensitive"));
+            if (sensitive) {
+                masker.registerSensitiveName(f.getKey());
+                masker.register(text(f.getValue(), "value"));
+            }
+            fields.put(f.getKey(), new AuthField(f.getKey(),
+                text(f.getValue(), "type"), text(f.getValue(), "label"), text(f.getValue(), "help"),
+                text(f.getValue(), "value"), f.getValue().has("optional") && isTrue(f.getValue().get("optional")), sensitive));
+        });
+        return fields;
+    }
+
+    /** The announced requests, their fields read by {@link #fields}. */
     private List<AuthRequest> requests(JsonNode array) {
         List<AuthRequest> requests = new ArrayList<>();
         for (JsonNode r : array) {
-            Map<String, AuthField> fields = new LinkedHashMap<>();
-            r.path("fields").fields().forEachRemaining(f -> {
-                boolean sensitive = f.getValue().has("sensitive") && isTrue(f.getValue().get("sensitive"));
-                if (sensitive) {
-                    masker.registerSensitiveName(f.getKey());
-                    masker.register(text(f.getValue(), "value"));
-                }
-                fields.put(f.getKey(), new AuthField(f.getKey(),
-                    text(f.getValue(), "type"), text(f.getValue(), "label"), text(f.getValue(), "help"),
-                    text(f.getValue(), "value"), f.getValue().has("optional") && isTrue(f.getValue().get("optional")), sensitive));
-            });
+            Map<String, AuthField> fields = fields(r.path("fields"));
             Map<String, String> metadata = new LinkedHashMap<>();
             r.path("metadata").fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
             requests.add(new AuthRequest(text(r, "id"), text(r, "required"), text(r, "provider"), text(r, "account"),

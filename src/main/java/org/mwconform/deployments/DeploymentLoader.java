@@ -44,7 +44,9 @@ public final class DeploymentLoader {
                                     FileShape.text("the answer"))))
                     .key("accountCreationThrottle", FileShape.object("$wgAccountCreationThrottle")
                             .requiredKey("count", FileShape.whole("creations per IP", 1))
-                            .requiredKey("seconds", FileShape.whole("per this many seconds", 0))))
+                            .requiredKey("seconds", FileShape.whole("per this many seconds", 0)))
+                    .key("secondFactorSetup", FileShape.text("totp: after a third-party provider, a UI asks to set up an RFC 6238"
+                            + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)")))
             .key("credentials", FileShape.mapOf("role (creator) to the NAME of an environment variable holding Username:password; never a secret",
                     FileShape.text("an environment variable's name")))
             .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
@@ -188,8 +190,8 @@ public final class DeploymentLoader {
 
     /**
      * Where local settings fragments live: environments/local/settings beside the file for the harness's own
-     * deployments; the harness's ({@code -Dmwconform.home}) for an environment file elsewhere (an extension's
-     * repository); null when neither is at hand (a scenario process of {@code mvn test}: mw checked it when it
+     * deployments; the harness's ({@code -Dmwconform.home}, else the working folder) for an environment file
+     * elsewhere (an extension's repository); null when neither is at hand (a scenario process of {@code mvn test}: mw checked it when it
      * started the wiki).
      */
     static Path localSettingsFolder(Path file) {
@@ -198,7 +200,8 @@ public final class DeploymentLoader {
             return beside;
         }
         String home = System.getProperty("mwconform.home");
-        return home == null || home.isBlank() ? null : Path.of(home).resolve("environments/local/settings");
+        Path harness = Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().resolve("environments/local/settings");
+        return Files.isDirectory(harness) ? harness : null;
     }
 
     /** A deployment for {@code --target URL}: read-only unless the user says it may be written to. */

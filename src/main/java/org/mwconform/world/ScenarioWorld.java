@@ -14,14 +14,20 @@ import org.mwconform.client.CreateAccountRequest;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.Exchange;
 import org.mwconform.client.MediaWikiApi;
+import org.mwconform.client.interactive.BrowserRedirects;
+import org.mwconform.client.interactive.FieldStrategy;
+import org.mwconform.client.interactive.InteractiveProcedure;
+import org.mwconform.client.interactive.TotpFromSecret;
 import org.mwconform.client.TargetBreaker;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -39,6 +45,7 @@ public class ScenarioWorld {
     private final InetAddress clientAddress;
     private final CaptchaSolvers captchas;
     private final FormFiller formFiller;
+    private final FieldStrategies fieldStrategies;
 
     private AuthManagerInfo authManagerInfo;
     private String token;
@@ -46,6 +53,9 @@ public class ScenarioWorld {
     private FormFiller.Filled filled;
     private CreateAccountRequest request;
     private CreateAccountOutcome outcome;
+    /** Browser hops, each with how many exchanges the scenario's own session had made before it (to show them in order). */
+    private final List<Map.Entry<Integer, Exchange>> browserExchanges = new CopyOnWriteArrayList<>();
+    private InteractiveProcedure interactive;
 
     public ScenarioWorld() {
         this(RunSettings.fromSystemProperties());
@@ -56,7 +66,8 @@ public class ScenarioWorld {
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
         this.clientAddress = ClientAddress.forScenario(settings.deployment().api()).orElse(null);
         this.captchas = CaptchaSolvers.forDeployment(settings.deployment());
-        this.formFiller = new FormFiller(captchas, FieldStrategies.load(Thread.currentThread().getContextClassLoader()));
+        this.fieldStrategies = FieldStrategies.load(Thread.currentThread().getContextClassLoader());
+        this.formFiller = new FormFiller(captchas, fieldStrategies);
         this.api = newSession(clientAddress);
     }
 
@@ -126,8 +137,47 @@ public class ScenarioWorld {
     }
 
     public List<Exchange> exchanges() {
-        return sessions.stream().flatMap(s -> s.exchanges().stream()).toList();
+        List<Exchange> all = new ArrayList<>();
+        List<Exchange> own = sessions.get(0).exchanges();
+        int next = 0;
+        for (int i = 0; i <= own.size(); i++) {
+            // Masked now, like the API's: the codes and states a hop carries are registered when the browser returns.
+            while (next < browserExchanges.size() && browserExchanges.get(next).getKey() <= i) {
+                Exchange e = browserExchanges.get(next++).getValue();
+                all.add(new Exchange(e.purpose(), e.method(), masker.mask(e.url()), e.form(), e.status(), e.contentType(),
+                        masker.mask(e.body()), e.millis()));
+            }
+            if (i < own.size()) {
+                all.add(own.get(i));
+            }
+        }
+        sessions.stream().skip(1).forEach(other -> all.addAll(other.exchanges()));
+        return all;
     }
+
+    /**
+     * The documented procedure for REDIRECT, UI and RESTART, for any provider: a browser of its own (from this
+     * scenario's address, its hops in the evidence) and the field strategies (TOTP from an announced secret, then
+     * those extensions register).
+     */
+    public InteractiveProcedure interactive() {
+        if (interactive == null) {
+            BrowserRedirects browser = new BrowserRedirects(masker, clientAddress,
+                    hop -> browserExchanges.add(Map.entry(sessions.get(0).exchangeCount(), hop)));
+            // The core's TOTP first, then those extensions register (META-INF/services), as for the form.
+            List<FieldStrategy> strategies = new ArrayList<>(List.of(new TotpFromSecret(masker, Clock.systemUTC())));
+            strategies.addAll(fieldStrategies.all());
+            interactive = new InteractiveProcedure(browser, strategies);
+        }
+        return interactive;
+    }
+
+    /** A step's own createaccount or clientlogin outcome (one sent without {@link #submit}). */
+    public void recordOutcome(CreateAccountOutcome recorded) {
+        this.outcome = recorded;
+    }
+
+    public SecretMasker masker() { return masker; }
 
     public Deployment deployment() { return settings.deployment(); }
     public MediaWikiApi api() { return api; }

@@ -19,6 +19,7 @@ class RunOptionsTest {
         assertThat(o.tags()).isEqualTo("@read-only");
         assertThat(o.threads()).isEqualTo(2);
         assertThat(o.order()).isEqualTo("lexical");
+        assertThat(o.progress()).isEqualTo("auto");
         assertThat(RunOptions.parse(List.of("--order", "random:42")).order()).isEqualTo("random:42");
         assertThatThrownBy(() -> RunOptions.parse(List.of("--order", "sideways"))).hasMessageContaining("--order takes");
     }
@@ -30,7 +31,7 @@ class RunOptionsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(List.of("run", "--bogus"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(Main.USAGE_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mwconform: unknown option '--bogus'; see 'mwconform help'" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mwconform: Unknown option: '--bogus'; see 'mwconform run --help'" + System.lineSeparator());
     }
 
     @Test

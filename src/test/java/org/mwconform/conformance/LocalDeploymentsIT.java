@@ -25,16 +25,17 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real thing: ./mwconform run against the five local deployments (real MediaWiki 1.39 wikis the
+ * The real thing: ./mwconform run against the six local deployments (real MediaWiki 1.39 wikis the
  * project starts), one dynamic test per scenario and deployment, checks that each not-applicable cell
  * rests on the right evidence, and a scan of everything the run wrote for leaked secrets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalDeploymentsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LOCAL = List.of("local-vanilla", "local-captcha", "local-throttled", "local-closed", "local-disabled");
+    private static final List<String> LOCAL = List.of("local-vanilla", "local-captcha", "local-throttled", "local-closed", "local-disabled",
+            "local-oidc-2fa");
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32,}\\+(\\\\|%5C)");
-    private static final Pattern UNMASKED_PASSWORD = Pattern.compile("\"(password|retype|captchaWord)\"\\s*:\\s*\"(?!••••••)[^\"]+\"");
+    private static final Pattern UNMASKED_PASSWORD = Pattern.compile("\"(password|retype|captchaWord|secret)\"\\s*:\\s*\"(?!••••••)[^\"]+\"");
 
     private Path reports;
     private int exitCode;
@@ -84,19 +85,22 @@ class LocalDeploymentsIT {
     }
 
     private static final String THROTTLE_UNDECLARED = "declares no capabilities.accountCreationThrottle";
+    private static final String NO_THIRD_PARTY = "announces no redirecting or UI-producing provider";
 
     /** Each deployment's not-applicable cells, and the evidence each may rest on: nothing else. */
     private static final Map<String, List<String>> EVIDENCE = Map.of(
-            "local-vanilla", List.of("announces no CaptchaAuthenticationRequest", "not ApiDisabled", "may create accounts here", THROTTLE_UNDECLARED),
-            "local-throttled", List.of("announces no CaptchaAuthenticationRequest", "not ApiDisabled", "may create accounts here"),
-            "local-captcha", List.of("not ApiDisabled", "may create accounts here", THROTTLE_UNDECLARED),
+            "local-vanilla", List.of("announces no CaptchaAuthenticationRequest", "not ApiDisabled", "may create accounts here", THROTTLE_UNDECLARED,
+                    NO_THIRD_PARTY),
+            "local-throttled", List.of("announces no CaptchaAuthenticationRequest", "not ApiDisabled", "may create accounts here", NO_THIRD_PARTY),
+            "local-captcha", List.of("not ApiDisabled", "may create accounts here", THROTTLE_UNDECLARED, NO_THIRD_PARTY),
+            "local-oidc-2fa", List.of("not ApiDisabled", "may create accounts here", THROTTLE_UNDECLARED, "lacks 'skipcaptcha'"),
             "local-closed", List.of("lack 'createaccount'", "not ApiDisabled"),
             "local-disabled", List.of("is ApiDisabled"));
 
     /** The scenario that shows what makes each deployment different: it must pass there. */
     private static final Map<String, String> SIGNATURE = Map.of(
             "local-vanilla", "create-account-pass", "local-throttled", "throttle-hit", "local-captcha", "captcha-solved",
-            "local-closed", "anonymous-creation-forbidden", "local-disabled", "module-disabled");
+            "local-closed", "anonymous-creation-forbidden", "local-disabled", "module-disabled", "local-oidc-2fa", "example-3");
 
     @Test
     void notApplicableRestsOnWhatEachWikiSaysOfItself() {

@@ -82,8 +82,15 @@ class MutationIT {
             "the stub has no users to log in as, and its environment file names no creator credentials",
             List.of("for-someone-else-reason", "for-someone-else-mailpassword", "noemailcreate", "for-someone-else-no-reason",
                     "captcha-skipped-by-right"));
+    /**
+     * The interactive conversation (REDIRECT, UI, RESTART and createcontinue's parameters) has mutants of its own
+     * in {@link InteractiveMutationIT}, on the stub's INTERACTIVE setup; here they only run on the conforming stub,
+     * where those needing a third-party provider are not-applicable and the others pass.
+     */
+    static final String INTERACTIVE = "@interactive";
     private static final Set<String> SERVED = FEATURES.ids().stream()
-            .filter(id -> !STUB_DOES_NOT_OFFER.containsKey(id)).collect(Collectors.toCollection(LinkedHashSet::new));
+            .filter(id -> !STUB_DOES_NOT_OFFER.containsKey(id) && !scenario(id).tagged(INTERACTIVE))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
 
     // --- the steps that tell what a scenario does (their text, as org.mwconform.steps defines them) ------------
     private static final String FETCHES_TOKEN = "I have fetched the fields and a createaccount token";
@@ -531,6 +538,9 @@ class MutationIT {
 
     /** The outcome of a scenario no mutation of the run touches: as on the conforming stub of that setup. */
     private static String baseline(Run run, String id) {
+        if (scenario(id).tagged(INTERACTIVE)) {
+            return scenario(id).tags().stream().anyMatch(InteractiveMutationIT::needsThirdParty) ? "not-applicable" : "passed";
+        }
         if (STUB_DOES_NOT_OFFER.containsKey(id) || (!run.captcha() && NEEDS_CAPTCHA.contains(id))) {
             return "not-applicable";
         }
@@ -615,8 +625,8 @@ class MutationIT {
         String mutations = run.mutations().stream().sorted().map(Mutation::slug).collect(Collectors.joining("."));
         int index = RUNS.indexOf(run);
         String name = "stub-" + run.setup().slug() + "-" + (index >= 0 ? String.format("run%02d", index + 1) : mutations);
-        String tags = run.equals(CONFORMING) || STUB_DOES_NOT_OFFER.isEmpty() ? null : "not (" + STUB_DOES_NOT_OFFER.keySet().stream()
-                .sorted().map(id -> "@id:" + id).collect(Collectors.joining(" or ")) + ")";
+        String tags = run.equals(CONFORMING) ? null : "not " + INTERACTIVE + (STUB_DOES_NOT_OFFER.isEmpty() ? "" : " and not ("
+                + STUB_DOES_NOT_OFFER.keySet().stream().sorted().map(id -> "@id:" + id).collect(Collectors.joining(" or ")) + ")");
         try (StubWiki stub = StubWiki.start(run.setup(), run.mutations())) {
             return runHarness(name, stub.api(), "StubWiki (" + run.setup() + ") with " + run.mutations()
                     + ": tests the harness, never a reported deployment", tags);

@@ -29,8 +29,10 @@ final class CreateAccountModule {
     private final Set<Mutation> mutations;
     private final ApiErrors errors;
     private final SimpleCaptcha captcha;
+    private final ThirdPartyFlow thirdParty;
 
-    CreateAccountModule(WikiState state, Set<Mutation> mutations, ApiErrors errors, SimpleCaptcha captcha) {
+    CreateAccountModule(WikiState state, Set<Mutation> mutations, ApiErrors errors, SimpleCaptcha captcha, ThirdPartyFlow thirdParty) {
+        this.thirdParty = thirdParty;
         this.state = state;
         this.mutations = mutations;
         this.errors = errors;
@@ -48,7 +50,8 @@ final class CreateAccountModule {
             }
             return rejection.get();
         }
-        return flow(request);
+        StubRequest limited = thirdParty.limitRequests(request);
+        return thirdParty.createAccount(limited).orElseGet(() -> flow(limited));
     }
 
     /** The checks of the module and of api.php itself, before any account creation starts. */

@@ -17,8 +17,10 @@ final class QueryModules {
     private final Set<Mutation> mutations;
     private final ApiErrors errors;
     private final SimpleCaptcha captcha;
+    private final ThirdPartyFlow thirdParty;
 
-    QueryModules(WikiState state, Set<Mutation> mutations, ApiErrors errors, SimpleCaptcha captcha) {
+    QueryModules(WikiState state, Set<Mutation> mutations, ApiErrors errors, SimpleCaptcha captcha, ThirdPartyFlow thirdParty) {
+        this.thirdParty = thirdParty;
         this.state = state;
         this.mutations = mutations;
         this.errors = errors;
@@ -59,6 +61,9 @@ final class QueryModules {
         if (values(request.param("type")).contains("createaccount") && !mutations.contains(Mutation.TOKEN_NOT_ISSUED)) {
             tokens.put("createaccounttoken", request.session().createAccountToken());
         }
+        if (values(request.param("type")).contains("login")) {
+            tokens.put("logintoken", request.session().createAccountToken());
+        }
         return tokens;
     }
 
@@ -93,6 +98,7 @@ final class QueryModules {
                     "email", optional(field("email", "Email", "Email address")),
                     "realname", optional(field("string", "Real name", "Real name of user")))));
         }
+        thirdParty.decorate(request, info, requests, request.param("amirequestsfor"));
         info.put("requests", requests);
         return info;
     }

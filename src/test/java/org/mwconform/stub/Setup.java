@@ -8,7 +8,18 @@ public enum Setup {
      * ConfirmEdit 1.39's SimpleCaptcha on account creation: authmanagerinfo announces a sum first, and
      * createaccount checks the answer after the username and the email address, before the password.
      */
-    CAPTCHA;
+    CAPTCHA,
+    /**
+     * The wiki of the documentation's example 3, like local-oidc-2fa: the CAPTCHA, a third-party provider
+     * (a button answering REDIRECT to a stand-in authorize endpoint on the stub's own server) and a
+     * two-factor setup (UI with a TOTP secret) after it. See {@link ThirdPartyFlow}.
+     */
+    INTERACTIVE;
+
+    /** ConfirmEdit's CAPTCHA is on. */
+    public boolean captcha() {
+        return this == CAPTCHA || this == INTERACTIVE;
+    }
 
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -35,12 +35,12 @@ final class SimpleCaptcha {
 
     /** authmanagerinfo announces a CaptchaAuthenticationRequest. */
     boolean announced() {
-        return setup == Setup.CAPTCHA && !mutations.contains(Mutation.CAPTCHA_DEMANDED_BUT_NOT_ANNOUNCED);
+        return setup.captcha() && !mutations.contains(Mutation.CAPTCHA_DEMANDED_BUT_NOT_ANNOUNCED);
     }
 
     /** createaccount checks an answer. */
     boolean demanded() {
-        return setup == Setup.CAPTCHA || mutations.contains(Mutation.CAPTCHA_DEMANDED_BUT_NOT_ANNOUNCED);
+        return setup.captcha() || mutations.contains(Mutation.CAPTCHA_DEMANDED_BUT_NOT_ANNOUNCED);
     }
 
     /** SimpleCaptcha::getCaptcha: a from 0 to 100, b from 0 to 10, plus or minus; stored in the session. */

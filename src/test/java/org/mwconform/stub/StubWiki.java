@@ -35,6 +35,7 @@ public final class StubWiki implements AutoCloseable {
     private final ApiErrors errors;
     private final QueryModules query;
     private final CreateAccountModule createAccount;
+    private final ThirdPartyFlow thirdParty;
     private final HttpServer server;
     private final ExecutorService threads;
 
@@ -45,14 +46,19 @@ public final class StubWiki implements AutoCloseable {
 
     /** A stub of the given setup with several defects at once (they should touch different scenarios). */
     public static StubWiki start(Setup setup, Set<Mutation> mutations) {
+        return start(setup, mutations, Set.of());
+    }
+
+    /** A stub of the given setup with defects of its interactive flow ({@link Setup#INTERACTIVE}). */
+    public static StubWiki start(Setup setup, Set<Mutation> mutations, Set<InteractiveDefect> defects) {
         try {
-            return new StubWiki(setup, mutations);
+            return new StubWiki(setup, mutations, defects);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the stub wiki", e);
         }
     }
 
-    private StubWiki(Setup setup, Set<Mutation> mutations) throws IOException {
+    private StubWiki(Setup setup, Set<Mutation> mutations, Set<InteractiveDefect> defects) throws IOException {
         EnumSet<Mutation> set = EnumSet.noneOf(Mutation.class);
         set.addAll(mutations);
         set.remove(Mutation.NONE);
@@ -62,14 +68,20 @@ public final class StubWiki implements AutoCloseable {
         this.state = new WikiState(this.mutations.contains(Mutation.TOKEN_WITHOUT_SUFFIX) ? "" : "+\\");
         this.errors = new ApiErrors(this.mutations, api().toString());
         SimpleCaptcha captcha = new SimpleCaptcha(setup, this.mutations);
-        this.query = new QueryModules(state, this.mutations, errors, captcha);
-        this.createAccount = new CreateAccountModule(state, this.mutations, errors, captcha);
+        EnumSet<InteractiveDefect> interactive = EnumSet.noneOf(InteractiveDefect.class);
+        interactive.addAll(defects);
+        interactive.remove(InteractiveDefect.NONE);
+        this.thirdParty = new ThirdPartyFlow(state, setup, interactive, captcha, "http://127.0.0.1:" + port());
+        this.query = new QueryModules(state, this.mutations, errors, captcha, thirdParty);
+        this.createAccount = new CreateAccountModule(state, this.mutations, errors, captcha, thirdParty);
         this.threads = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "stub-wiki-" + server.getAddress().getPort());
             t.setDaemon(true);
             return t;
         });
         server.createContext(PATH, this::serve);
+        server.createContext("/oidc/authorize", thirdParty::authorize);
+        server.createContext("/oidc/return", thirdParty::giveBack);
         server.setExecutor(threads);
         server.start();
     }
@@ -137,6 +149,7 @@ public final class StubWiki implements AutoCloseable {
         return switch (action) {
             case "query" -> query.handle(request);
             case "createaccount" -> createAccount.handle(request);
+            case "clientlogin" -> thirdParty.login(request);
             case "paraminfo" -> paramInfo(request);
             default -> errors.error("badvalue", "Unrecognized value for parameter \"action\": " + action + ".");
         };

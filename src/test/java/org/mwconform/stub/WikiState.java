@@ -19,7 +19,7 @@ final class WikiState {
      * One browser session, known by its cookie; it owns one createaccount token and the CAPTCHAs issued
      * to it (captchaId to answer), as ConfirmEdit keeps them in the session.
      */
-    record Session(String id, String createAccountToken, Map<String, String> captchas) {
+    record Session(String id, String createAccountToken, Map<String, String> captchas, Map<String, Object> auth) {
     }
 
     record User(long userid, String name, String registration) {
@@ -40,6 +40,8 @@ final class WikiState {
         this.tokenSuffix = tokenSuffix;
     }
 
+    /** The session's AuthManager state (a conversation in progress, preserved login state), as in {@code authData}. */
+
     /** The session of this cookie value, or a new one when the cookie is absent or unknown. */
     Session session(String cookieValue) {
         if (cookieValue != null) {
@@ -48,7 +50,7 @@ final class WikiState {
                 return known;
             }
         }
-        Session fresh = new Session(hex(16), hex(20) + tokenSuffix, new ConcurrentHashMap<>());
+        Session fresh = new Session(hex(16), hex(20) + tokenSuffix, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         sessions.put(fresh.id(), fresh);
         return fresh;
     }
@@ -99,7 +101,7 @@ final class WikiState {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static String hex(int bytes) {
+    static String hex(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
         return HexFormat.of().formatHex(random);

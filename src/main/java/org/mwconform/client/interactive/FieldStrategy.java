@@ -11,7 +11,7 @@ import java.util.Optional;
  * (a terms-of-use checkbox, a provider's own fields): register an implementation in
  * {@code META-INF/services/org.mwconform.client.interactive.FieldStrategy} (a public class with a no-argument
  * constructor), and it answers the account-creation form ({@code org.mwconform.accounts.FieldStrategies}) and
- * the fields of UI and REDIRECT responses alike; never a special case in the core.
+ * the fields of UI and REDIRECT responses ({@link InteractiveProcedure}) alike; never a special case in the core.
  */
 public interface FieldStrategy {
 

@@ -105,7 +105,9 @@ public final class ReportFiles {
     /**
      * The run before this one: among the sibling folders of {@code runFolder} that hold a readable
      * results.json, the one that started last before this run started. Folders are run ids (their UTC
-     * start time first), so they are tried newest first and the first older one wins.
+     * start time first), so they are tried newest first and the first older one wins. A run filtered with
+     * {@code --tags} is never a baseline (it would show every scenario it left out as removed); name it with
+     * {@link #namedRun} to compare with it.
      */
     public static Optional<LoadedRun> previousRun(Path runFolder, RunReport current) {
         Path folder = runFolder.toAbsolutePath().normalize();
@@ -134,6 +136,9 @@ public final class ReportFiles {
             } catch (UnreadableReportException e) {
                 continue; // an interrupted or foreign run is no baseline
             }
+            if (run.report().run().partial()) {
+                continue;  // filtered by --tags, or one shard
+            }
             Instant thatStarted = instant(run.report().run().startedAt());
             boolean older = started != null && thatStarted != null
                     ? thatStarted.isBefore(started)
@@ -143,6 +148,16 @@ public final class ReportFiles {
             }
         }
         return Optional.empty();
+    }
+
+    /** The run {@code runId} among the siblings of {@code runFolder} (a folder under reports/runs/). */
+    public static LoadedRun namedRun(Path runFolder, String runId) {
+        Path runs = runFolder.toAbsolutePath().normalize().getParent();
+        Path folder = runs.resolve(runId).normalize();
+        if (!runs.equals(folder.getParent()) || !Files.isRegularFile(folder.resolve(RESULTS))) {
+            throw new UnreadableReportException("no run " + runId + " under " + runs);
+        }
+        return load(folder);
     }
 
     private static Instant instant(String iso) {

@@ -25,6 +25,11 @@ public final class RunArtifacts {
     }
 
     public static Written write(Path runFolder, RunReport report) {
+        return write(runFolder, report, null);
+    }
+
+    /** As {@link #write(Path, RunReport)}, comparing with the run {@code baselineRunId} when it is not null. */
+    public static Written write(Path runFolder, RunReport report, String baselineRunId) {
         List<String> problems = new ArrayList<>();
         Path junit = null;
         try {
@@ -37,7 +42,8 @@ public final class RunArtifacts {
         Path page = null;
         String previousRun = null;
         try {
-            ReportFiles.LoadedRun previous = ReportFiles.previousRun(runFolder, report).orElse(null);
+            ReportFiles.LoadedRun previous = baselineRunId != null ? ReportFiles.namedRun(runFolder, baselineRunId)
+                    : ReportFiles.previousRun(runFolder, report).orElse(null);
             previousRun = previous == null ? null : previous.report().run().id();
             page = new MatrixPage(report, runFolder, previous).write();
         } catch (IOException | RuntimeException e) {

@@ -65,6 +65,19 @@ public final class RunComparison {
             };
         }
 
+        /**
+         * A regression: an expected outcome (passed, known deviation, not applicable) became an unexpected one
+         * (failed, error, stale expectation), a new scenario is unexpected, or a deployment that ran now fails its preflight.
+         */
+        public boolean isRegression() {
+            return switch (kind) {
+                case OUTCOME_CHANGED -> before.isExpected() && !after.isExpected();
+                case SCENARIO_ADDED -> !after.isExpected();
+                case DEPLOYMENT_NOW_FAILS_PREFLIGHT -> true;
+                case SCENARIO_REMOVED, DEPLOYMENT_ADDED, DEPLOYMENT_REMOVED, DEPLOYMENT_NOW_RUNS -> false;
+            };
+        }
+
         /** The scenario column: its key, "(deployment)" or "preflight". */
         public String scenarioColumn() {
             return switch (kind) {
@@ -153,6 +166,10 @@ public final class RunComparison {
 
     public boolean isEmpty() {
         return changes.isEmpty();
+    }
+
+    public List<Change> regressions() {
+        return changes.stream().filter(Change::isRegression).toList();
     }
 
     /** The change of one cell of the matrix (outcome changed or scenario added), if any. */

@@ -95,7 +95,7 @@ public final class CucumberMessages {
         try (BufferedReader in = Files.newBufferedReader(ndjson, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                reader.accept(line);
+                reader.acceptLine(line);
             }
         }
         return reader.run();
@@ -104,7 +104,7 @@ public final class CucumberMessages {
     /** Reads envelopes from lines already in memory (tests, or a stream another tool produced). */
     public static Run read(List<String> lines) {
         CucumberMessages reader = new CucumberMessages();
-        lines.forEach(reader::accept);
+        lines.forEach(reader::acceptLine);
         return reader.run();
     }
 
@@ -113,7 +113,22 @@ public final class CucumberMessages {
                 pickles.values().stream().map(p -> p.path("uri").asText()).distinct().toList());
     }
 
-    private void accept(String line) {
+    /**
+     * A reader fed line by line while Cucumber still writes (live progress): {@link #accept} gives the scenario
+     * each line finished, if it finished one.
+     */
+    public static CucumberMessages incremental() {
+        return new CucumberMessages();
+    }
+
+    /** Takes one NDJSON line; the scenario it finished, if any. */
+    public synchronized java.util.Optional<ScenarioRun> accept(String line) {
+        int before = finished.size();
+        acceptLine(line);
+        return finished.size() > before ? java.util.Optional.of(finished.get(finished.size() - 1)) : java.util.Optional.empty();
+    }
+
+    private void acceptLine(String line) {
         if (line.isBlank()) {
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwconform.cli.Main;
+import org.mwconform.expectations.Outcome;
 import org.mwconform.report.RunReport;
 
 import java.io.ByteArrayOutputStream;
@@ -46,6 +47,38 @@ class ReportFilesAndDiffTest {
     }
 
     @Test
+    void aRunFilteredByTagsIsNoBaselineUnlessNamed() throws Exception {
+        Path runs = reports.resolve("runs");
+        write(runs.resolve("20261120T000000aaa"), run("20261120T000000aaa", "2026-11-20T00:00:00Z", deployment("d")));
+        RunReport filtered = new RunReport(new RunReport.Run("20261121T000000bbb", "2026-11-21T00:00:00Z", "2026-11-21T00:00:00Z",
+                1.0, "@read-only", "mwconform test"), List.of(deployment("d")));
+        write(runs.resolve("20261121T000000bbb"), filtered);
+        Path current = runs.resolve("20261122T000000zzz");
+        RunReport report = run("20261122T000000zzz", "2026-11-22T00:00:00Z", deployment("d"));
+        write(current, report);
+        assertThat(ReportFiles.previousRun(current, report)).get()
+                .satisfies(p -> assertThat(p.report().run().id()).isEqualTo("20261120T000000aaa"));
+        assertThat(RunArtifacts.write(current, report).previousRun()).isEqualTo("20261120T000000aaa");
+        assertThat(RunArtifacts.write(current, report, "20261121T000000bbb").previousRun()).isEqualTo("20261121T000000bbb");
+        assertThatThrownBy(() -> ReportFiles.namedRun(current, "../../elsewhere")).hasMessageContaining("no run ../../elsewhere");
+    }
+
+    @Test
+    void diffFailsOnARegressionOnlyWhenAsked() throws Exception {
+        Path old = write(reports.resolve("runs/a"), run("a", deployment("d", result("badretype", PASSED), result("token", PASSED))));
+        Path worse = write(reports.resolve("runs/b"), run("b", deployment("d", result("badretype", Outcome.FAILED), result("token", PASSED))));
+        Path better = write(reports.resolve("runs/c"), run("c", deployment("d", result("badretype", KNOWN_DEVIATION), result("token", PASSED))));
+        assertThat(diff(old.toString(), worse.toString()).exit).isEqualTo(Main.OK);
+        Result failing = diff("--fail-on-regression", old.toString(), worse.toString());
+        assertThat(failing.exit).isEqualTo(Main.UNEXPECTED_RESULT);
+        assertThat(failing.out.lines()).contains("  d  badretype  passed -> failed").last().isEqualTo("1 regression");
+        assertThat(diff("--fail-on-regression", old.toString(), better.toString()).exit).isEqualTo(Main.OK);
+        assertThat(diff("--fail-on-regression", worse.toString(), old.toString()).exit).isEqualTo(Main.OK);
+        Path unreachable = write(reports.resolve("runs/e"), run("e", Runs.unreachable("d", "Connection refused")));
+        assertThat(diff("--fail-on-regression", old.toString(), unreachable.toString()).exit).isEqualTo(Main.UNEXPECTED_RESULT);
+    }
+
+    @Test
     void diffPrintsTheChangesAndACountLine() throws Exception {
         Path old = write(reports.resolve("runs/a"), run("a", deployment("local-captcha", result("badretype", PASSED), result("token", PASSED))));
         Path now = write(reports.resolve("runs/b"), run("b", deployment("local-captcha", result("badretype", KNOWN_DEVIATION), result("token", PASSED))));
@@ -76,7 +109,7 @@ class ReportFilesAndDiffTest {
         }
         Result usage = diff(good.toString());
         assertThat(usage.exit).isEqualTo(Main.USAGE_ERROR);
-        assertThat(usage.err).isEqualTo("mwconform: diff takes two run folders or results.json files: mwconform diff OLD NEW" + System.lineSeparator());
+        assertThat(usage.err).isEqualTo("mwconform: Missing required parameter: 'NEW'; see 'mwconform diff --help'" + System.lineSeparator());
         assertThatThrownBy(() -> ReportFiles.load(reports.resolve("emptyfolder"))).hasMessageContaining("no results.json in this folder");
     }
 

@@ -1,0 +1,6 @@
+<?php
+$specialPageAliases = [];
+$specialPageAliases['en'] = [
+	'MwconformOidcAuthorize' => [ 'MwconformOidcAuthorize' ],
+	'MwconformOidcReturn' => [ 'MwconformOidcReturn' ],
+];

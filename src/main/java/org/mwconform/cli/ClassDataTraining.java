@@ -1,0 +1,68 @@
+package org.mwconform.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.RestAssured;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Run once by the build under {@code -XX:ArchiveClassesAtExit}: loads the classes every mwconform JVM loads (the
+ * command line, Cucumber with the features and steps, REST Assured with its Groovy, Jackson), so the class-data
+ * archive lets the CLI and each scenario process start without parsing and verifying them again.
+ * Never fails the build: a class it misses is only loaded the slow way.
+ */
+public final class ClassDataTraining {
+    private ClassDataTraining() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try {
+            Path features = Path.of(args[0]);
+            Path scratch = Files.createTempDirectory("mwconform-cds-");
+            // The command line.
+            Main.run(List.of("run", "--help"), quiet, quiet);
+            Main.run(List.of("completion"), quiet, quiet);
+            RunOptions.parse(List.of("--tags", "@read-only and not @captcha", "--target=http://127.0.0.1:9/api.php"));
+            FeatureCatalog.locate(features.getParent()).count("@read-only");
+            new ObjectMapper(new YAMLFactory()).readTree("name: x\napi: http://127.0.0.1:9/api.php\n");
+            // A request and its JSON answer, as the client sends them.
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = "{\"batchcomplete\":true,\"query\":{\"tokens\":{\"createaccounttoken\":\"0+\\\\\"}}}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api.php";
+                RestAssured.given().formParam("action", "query").formParam("format", "json").post(url).then().extract().jsonPath().getString("batchcomplete");
+                RestAssured.given().queryParam("action", "query").get(url).asString();
+            } finally {
+                server.stop(0);
+            }
+            // Cucumber with the features and the steps, as a scenario process starts them.
+            PrintStream out = System.out;
+            System.setOut(quiet);
+            try {
+                io.cucumber.core.cli.Main.run(new String[]{"--dry-run", "--glue", "org.mwconform.steps",
+                        "--plugin", "message:" + scratch.resolve("messages.ndjson"), "--plugin", "summary", "--monochrome",
+                        features.toString()}, Thread.currentThread().getContextClassLoader());
+            } finally {
+                System.setOut(out);
+            }
+        } catch (Throwable e) {
+            System.err.println("class-data training incomplete (the archive is only smaller): " + e);
+        }
+    }
+}
