@@ -229,7 +229,9 @@ public final class ApiTransport {
             return new Raw(response.getStatusLine().getStatusCode(), contentType, body, response.getFirstHeader("Retry-After"),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
-            String reason = expired.get()
+            // The socket's own timeouts (connect, read) equal the overall deadline and may fire first under load.
+            boolean timedOut = expired.get() || e instanceof java.io.InterruptedIOException;
+            String reason = timedOut
                     ? "timeout: " + shownApi + " gave no complete answer within " + settings.requestTimeoutSeconds()
                       + " s (client.requestTimeoutSeconds)"
                     : "unreachable: cannot reach " + shownApi + ": " + rootMessage(e);
