@@ -22,8 +22,12 @@ Feature: Credentials and usernames the wiki cannot accept
     Then account creation passes for the normalised username
     And the account exists
 
-  @may-create-account @beyond-docs
+  @safe-probe @beyond-docs
   Scenario Outline: A username that is not valid
+    A safe probe: MediaWiki refuses a name that is not creatable in AuthManager::beginAccountCreation
+    (UserNameUtils::getCanonical 'creatable'), before the CAPTCHA, the throttle and the password checks.
+    On a read-only wiki the name is an existing account's with the ending (a wiki that drops what
+    follows "#" meets userexists) and the retyped password differs (badretype, the last check).
     When I create an account whose username ends in "<ending>"
     Then account creation fails with messagecode "invaliduser"
 
@@ -37,14 +41,17 @@ Feature: Credentials and usernames the wiki cannot accept
       | ending |
       | @x     |
 
-  @id:invaliduser-ip @may-create-account @beyond-docs
+  @id:invaliduser-ip @safe-probe @beyond-docs
   Scenario: An IP address is not a username
+    A safe probe, refused like the names above; on a read-only wiki the retyped password differs.
     When I create an account whose username is an IP address
     Then account creation fails with messagecode "invaliduser"
 
   @id:passwordincommonlist @may-create-account @beyond-docs
   Scenario: A password from the list of common passwords
-    When I create an account whose password is "password"
+    The password is one that the wiki's own policy (action=validatepassword) refuses for being common and
+    for nothing else: a wiki with a longer minimum length gets a longer one, never a different refusal.
+    When I create an account with a password from the list of common passwords
     Then account creation fails with messagecode "passwordincommonlist"
     And no account was created
 

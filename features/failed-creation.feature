@@ -13,9 +13,14 @@ Feature: Account creation that fails
     Then account creation fails with messagecode "badretype"
     And no account was created
 
-  @id:userexists @creates-account
+  @id:userexists @safe-probe
   Scenario: The username is already in use
-    Given an account that already exists
+    A safe probe: the account is one the wiki already has (list=allusers, never created here).
+    MediaWiki refuses it in AuthManager::beginAccountCreation, before the CAPTCHA, the throttle and the
+    password checks; on a read-only wiki the retyped password also differs, so a wiki that let the name
+    through would still refuse the request as badretype.
+    Given I have fetched the fields and a createaccount token
+    And the request names an account that already exists
     When I create an account with the same username
     Then account creation fails with messagecode "userexists"
 

@@ -1,4 +1,4 @@
-@doc:possible-errors @needs:anonymous-creation @may-create-account
+@doc:possible-errors @needs:anonymous-creation @safe-probe
 Feature: Requests the API rejects before account creation starts
   The documentation's table of possible errors:
     badtoken        "Invalid create account token"
@@ -8,6 +8,11 @@ Feature: Requests the API rejects before account creation starts
   and the module help: "This module only accepts POST requests." A GET request carries createtoken in
   the query string, so the table's answer to it is mustpostparams.
   A rejected request creates nothing, so each scenario also checks that no account appeared.
+  Safe probes: MediaWiki makes each of these rejections in ApiMain (token, POST, parameters) or in the
+  module's parameter checks (createreturnurl), before AuthManager::beginAccountCreation looks at the
+  username. On a read-only wiki the request names an account that already exists (list=allusers) and
+  its retyped password differs, so a wiki that lacks the rejection answers userexists (or badretype),
+  and creates nothing.
 
   Background:
     Given I have fetched the fields and a createaccount token

@@ -29,12 +29,17 @@ if ( !$mwconform['config'] || !is_readable( $mwconform['config'] ) ) {
 	return true;
 }
 
+// Who serves this port: mw tells its own wiki from another checkout's (sha1 of the settings path,
+// so no path of this machine is sent).
+header( 'X-Mwconform-Wiki: ' . sha1( $mwconform['config'] ) );
+
 if ( $mwconform['path'] === '/' ) {
 	$mwconform['path'] = '/index.php';
 }
 
 if ( preg_match(
-	'#^/(api|index|load|rest|opensearch_desc|thumb|thumb_handler|img_auth)\.php(/.*)?$#',
+	// An optional /w prefix: a deployment may set $wgScriptPath = '/w', as Wikimedia wikis do.
+	'#^(?:/w)?/(api|index|load|rest|opensearch_desc|thumb|thumb_handler|img_auth)\.php(/.*)?$#',
 	$mwconform['path'],
 	$mwconformMatch
 ) ) {

@@ -3,11 +3,13 @@ package org.mwconform.cli;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.ReportFiles;
 import org.mwconform.report.matrix.RunComparison;
+import org.mwconform.report.matrix.VersionComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,11 +21,16 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 whatever changed (unless --fail-on-regression); 1 a regression, with",
                 "--fail-on-regression; 2 a missing file or one that is not a results.json."})
 final class DiffCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "OLD", description = "a run folder (reports/runs/<run id>, reports/latest) or its results.json")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "OLD", description = "a run folder (reports/runs/<run id>, reports/latest) or its results.json")
     String oldRun;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "the run to compare with OLD, the same way")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NEW", description = "the run to compare with OLD, the same way")
     String newRun;
+
+    @Option(names = "--versions", arity = "0..1", fallbackValue = "reports/latest", paramLabel = "RUN",
+            description = "within one run (default reports/latest): each deployment NAME-VERSION beside NAME "
+                    + "(e.g. local-vanilla-1.43 beside local-vanilla), cell by cell: outcome, condition, reason")
+    String versions;
 
     @Option(names = "--fail-on-regression", description = "exit 1 when an expected outcome became unexpected "
             + "(e.g. passed -> failed), a new scenario is unexpected, or a deployment now fails its preflight")
@@ -37,6 +44,17 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (versions != null) {
+            if (oldRun != null) {
+                throw new UsageException("diff --versions takes one run, not OLD and NEW: mwconform diff --versions [RUN]");
+            }
+            return versions();
+        }
+        if (oldRun == null || newRun == null) {
+            // Worded as picocli words its own missing parameters (they are optional only because of --versions).
+            throw new UsageException((oldRun == null ? "Missing required parameters: 'OLD', 'NEW'" : "Missing required parameter: 'NEW'")
+                    + "; see 'mwconform diff --help'");
+        }
         ReportFiles.LoadedRun before = load(oldRun, "OLD");
         ReportFiles.LoadedRun after = load(newRun, "NEW");
         RunComparison comparison = RunComparison.compare(before.report(), after.report());
@@ -48,6 +66,17 @@ final class DiffCommand implements Callable<Integer> {
             out.println(regressions + " regression" + (regressions == 1 ? "" : "s"));
         }
         return failOnRegression && regressions > 0 ? Main.UNEXPECTED_RESULT : Main.OK;
+    }
+
+    private int versions() {
+        ReportFiles.LoadedRun run = load(versions, "RUN");
+        List<VersionComparison.Pair> pairs = VersionComparison.of(run.report());
+        out.println("mwconform diff --versions: run " + describe(run.report()));
+        if (pairs.isEmpty()) {
+            out.println("  no deployment NAME-VERSION beside a deployment NAME in this run");
+        }
+        VersionComparison.lines(pairs).forEach(line -> out.println("  " + line));
+        return Main.OK;
     }
 
     private static ReportFiles.LoadedRun load(String arg, String which) {

@@ -11,6 +11,7 @@ import org.mwconform.deployments.ProjectFile;
 import org.mwconform.deployments.Suite;
 import org.mwconform.expectations.Expectations;
 import org.mwconform.expectations.Outcome;
+import org.mwconform.world.ClientAddress;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioResult;
 import org.mwconform.report.RunReport;
@@ -110,6 +111,9 @@ final class RunCommand {
         try {
             deployments.forEach(d -> progress.state(d.name(), "starting"));
             Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
+            if (deployments.stream().anyMatch(Deployment::isLocal) && !ClientAddress.perScenarioAddressesAvailable()) {
+                out.println("note: " + ClientAddress.NO_ALIASES);
+            }
             progress.start();  // after the local wikis' own lines, so they do not cross the status line
             // A shard or a --tags filter sees only part of the scenarios: stale expectations are judged on whole runs only.
             boolean allScenarios = options.tags() == null && options.shard() == null;
@@ -210,9 +214,16 @@ final class RunCommand {
             files = allEnvironmentFiles();
         }
         for (Path file : files) {
-            Deployment deployment = loader.load(file);
-            Expectations.load(deployment.expectationsFile());  // checked up front: a broken file is one line before any request
-            deployments.add(deployment);
+            // A folder is a group, such as environments/remote/: every environment file in it.
+            List<Path> group = Files.isDirectory(file) ? environmentFilesIn(file) : List.of(file);
+            if (group.isEmpty()) {
+                throw new ConfigurationException(file + ": is a folder with no environment files (*.yml) in it");
+            }
+            for (Path one : group) {
+                Deployment deployment = loader.load(one);
+                Expectations.load(deployment.expectationsFile());  // checked up front: a broken file is one line before any request
+                deployments.add(deployment);
+            }
         }
         Map<String, Deployment> byName = new LinkedHashMap<>();
         for (Deployment d : deployments) {
@@ -223,18 +234,26 @@ final class RunCommand {
         return deployments;
     }
 
-    /** Every deployment described in environments/: the local ones and the remote ones alike. */
+    /**
+     * The default: every deployment directly in environments/, i.e. the local ones this project starts. Remote
+     * wikis (environments/remote/) run only when named, so that the main command needs no internet.
+     */
     private List<Path> allEnvironmentFiles() {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.resolve("environments"), "*.yml")) {
-            stream.forEach(files::add);
-        } catch (IOException e) {
-            throw new ConfigurationException(home.resolve("environments") + ": cannot list environment files (" + e.getMessage() + ")");
-        }
-        files.removeIf(f -> f.getFileName().toString().endsWith(".expectations.yml"));
+        List<Path> files = environmentFilesIn(home.resolve("environments"));
         if (files.isEmpty()) {
             throw new ConfigurationException("no environments/*.yml found under " + home + "; pass --env FILE or --target URL");
         }
+        return files;
+    }
+
+    private static List<Path> environmentFilesIn(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.yml")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new ConfigurationException(dir + ": cannot list environment files (" + e.getMessage() + ")");
+        }
+        files.removeIf(f -> f.getFileName().toString().endsWith(".expectations.yml"));
         files.sort(null);
         return files;
     }

@@ -211,6 +211,23 @@ public final class MediaWikiApi {
      * secret before anything is sent. Tokens belong to a session and its user: fetch a createaccount token
      * again after logging in.
      */
+    /**
+     * The codes of what the wiki's password policy says of a password for a new user (action=validatepassword,
+     * MediaWiki 1.29+): empty when it is good; empty Optional when the wiki has no such module.
+     */
+    public Optional<List<String>> passwordPolicyFailures(String password, String username) {
+        ApiResponse response = transport.send("ask the password policy about a password (action=validatepassword)",
+                ApiTransport.Placement.POST_BODY, Map.of("action", "validatepassword", "password", password, "user", username),
+                Map.of(), true);
+        JsonNode validity = response.json().path("validatepassword");
+        if (validity.isMissingNode()) {
+            return Optional.empty();
+        }
+        List<String> codes = new ArrayList<>();
+        validity.path("validitymessages").forEach(m -> codes.add(text(m, "code")));
+        return Optional.of(codes);
+    }
+
     public LoginResult clientLogin(String username, String password, String returnUrl) {
         masker.register(password);
         String token = token("login").orElse(null);
@@ -236,6 +253,23 @@ public final class MediaWikiApi {
     }
 
     /** A user's groups and effective rights ({@code list=users&usprop=groups|rights}); empty when no such user exists. */
+    /**
+     * The name of an account that exists on the wiki, read from {@code list=allusers} (never hard-coded): the
+     * first whose name MediaWiki would still accept today (letters, digits, spaces and hyphens; older wikis
+     * hold legacy names that a creation would refuse as invaliduser before it could say userexists).
+     */
+    public Optional<String> existingUsername() {
+        ApiResponse response = get("read the name of an existing account from list=allusers", Map.of("action", "query",
+                "list", "allusers", "aulimit", "50"));
+        for (JsonNode user : response.json().path("query").path("allusers")) {
+            String name = text(user, "name");
+            if (name != null && name.matches("[A-Z][A-Za-z0-9 -]{1,60}") && !name.matches("[0-9. ]+")) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<UserRights> userRights(String username) {
         ApiResponse response = get("read the groups and rights of " + username, Map.of("action", "query", "list", "users",
                 "ususers", username, "usprop", "groups|rights"));

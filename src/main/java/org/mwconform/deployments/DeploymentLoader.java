@@ -34,6 +34,7 @@ public final class DeploymentLoader {
                     FileShape.text("a Java package, like org.example.myextension")))
             .key("local", FileShape.object("only for deployments environments/local/mw starts")
                     .key("settings", FileShape.text("the settings fragment: environments/local/settings/NAME.php (default vanilla)"))
+                    .key("mediawiki", FileShape.text("the MediaWiki version mw serves it with: 1.39 (default, this machine's package) or 1.43"))
                     .key("extensions", FileShape.listOf("MediaWiki extensions loaded from a folder, as an extension's own repository holds them",
                             FileShape.object("one extension")
                                     .requiredKey("path", FileShape.text("the extension's folder (holding extension.json), relative to this file"))
@@ -46,7 +47,10 @@ public final class DeploymentLoader {
                             .requiredKey("count", FileShape.whole("creations per IP", 1))
                             .requiredKey("seconds", FileShape.whole("per this many seconds", 0)))
                     .key("secondFactorSetup", FileShape.text("totp: after a third-party provider, a UI asks to set up an RFC 6238"
-                            + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)")))
+                            + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)"))
+                    .key("refusedUsernames", FileShape.object("words that make a new username refused by an anti-abuse rule of the wiki")
+                            .key("titleblacklist", FileShape.text("words TitleBlacklist refuses in a new username"))
+                            .key("abusefilter", FileShape.text("words an AbuseFilter filter refuses in a new username"))))
             .key("credentials", FileShape.mapOf("role (creator) to the NAME of an environment variable holding Username:password; never a secret",
                     FileShape.text("an environment variable's name")))
             .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
@@ -78,6 +82,8 @@ public final class DeploymentLoader {
 
     static final class Local {
         public String settings = "vanilla";
+        /** The MediaWiki version environments/local/mw serves it with (1.39 when absent); read by mw only. */
+        public String mediawiki;
         public java.util.List<Extension> extensions = new java.util.ArrayList<>();
     }
 
@@ -144,7 +150,11 @@ public final class DeploymentLoader {
             }
         }
         Suite suite = new Suite(env.features.stream().map(f -> feature(file, f)).toList(), env.glue.stream().map(g -> glue(file, g)).toList());
-        return new Deployment(env.name, apiUrl(file + ": api", env.api), env.description == null ? env.name : env.description,
+        URI api = apiUrl(file + ": api", env.api);
+        if (env.local != null) {
+            api = servedPort(file, env.name, api);
+        }
+        return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
                 env.client == null ? ClientSettings.DEFAULT : env.client.settings(), suite, extensions);
@@ -202,6 +212,25 @@ public final class DeploymentLoader {
         String home = System.getProperty("mwconform.home");
         Path harness = Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().resolve("environments/local/settings");
         return Files.isDirectory(harness) ? harness : null;
+    }
+
+    /**
+     * Where environments/local/mw really serves a local deployment: when another checkout (or program) held the
+     * file's port, mw served this checkout's wiki on a free port and recorded it in {@code local/.work/NAME/port}.
+     */
+    static URI servedPort(Path file, String name, URI api) {
+        Path recorded = LocalProvisioner.workFolder(file, name).resolve("port");
+        try {
+            if (Files.isRegularFile(recorded)) {
+                String port = Files.readString(recorded).strip();
+                if (port.matches("[0-9]{2,5}")) {
+                    return new URI(api.getScheme(), null, api.getHost(), Integer.parseInt(port), api.getPath(), api.getQuery(), null);
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            // No usable record: the file's own port.
+        }
+        return api;
     }
 
     /** A deployment for {@code --target URL}: read-only unless the user says it may be written to. */

@@ -102,12 +102,17 @@ public final class LocalProvisioner {
      * for a file elsewhere (an extension's repository), in the harness's own, under the deployment's name.
      */
     static Path workFolder(Deployment deployment) {
-        Path file = deployment.source().toAbsolutePath().normalize();
+        return workFolder(deployment.source(), deployment.name());
+    }
+
+    /** The work folder mw keeps for the deployment that {@code file} (named {@code name}) describes. */
+    static Path workFolder(Path environmentFile, String name) {
+        Path file = environmentFile.toAbsolutePath().normalize();
         if (!Files.isDirectory(file.resolveSibling("local").resolve("settings"))) {
-            return harnessHome().resolve("environments/local/.work").resolve(deployment.name());
+            return harnessHome().resolve("environments/local/.work").resolve(name);
         }
-        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return file.resolveSibling("local").resolve(".work").resolve(name);
+        String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return file.resolveSibling("local").resolve(".work").resolve(base);
     }
 
     /** A deployment described in the project's own environments/ folder, which mw finds by name. */

@@ -5,11 +5,17 @@ import io.cucumber.java.en.When;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.accounts.Usernames;
+import org.mwconform.applicability.NotApplicable;
+import org.mwconform.applicability.RefusedUsernames;
 import org.mwconform.client.CreateAccountOutcome;
 import org.mwconform.client.CreateAccountResult;
 import org.mwconform.client.Delivery;
 import org.mwconform.client.MediaWikiApi;
 import org.mwconform.world.ScenarioWorld;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mwconform.conditions.Conditions.STATUS;
@@ -41,6 +47,34 @@ public class AccountCreationSteps {
         world.verifier().check(STATUS, () -> assertThat(created.result()).as("createaccount of the existing account")
                 .isNotNull().extracting(CreateAccountResult::status).isEqualTo(CreateAccountResult.PASS));
         prepareFor(new NewAccount(existing.username(), world.accounts().newPassword()));
+    }
+
+    /** Read from list=allusers, never created here: it works on read-only wikis. */
+    @Given("the request names an account that already exists")
+    public void namesAnExistingAccount() {
+        world.useExistingAccount();
+    }
+
+    @When("I create an account whose username contains the words the title blacklist refuses")
+    public void createWithTitleBlacklistedName() {
+        createWithUsernameContaining(RefusedUsernames.TITLE_BLACKLIST.words(world.deployment()));
+    }
+
+    @When("I create an account whose username contains the words the abuse filter refuses")
+    public void createWithAbuseFilteredName() {
+        createWithUsernameContaining(RefusedUsernames.ABUSE_FILTER.words(world.deployment()));
+    }
+
+    private void createWithUsernameContaining(String words) {
+        // A fresh name (never an existing one: these rules apply to new accounts only) with the words in it.
+        String name = world.accounts().next().username() + " " + words;
+        world.expectAccount(new NewAccount(name, world.account().password()));
+        world.submitAnswered(world.request().with("username", name));
+    }
+
+    @When("I create it again, asking for messages as {word}")
+    public void createAgainIn(String format) {
+        world.submitAnswered(world.request().with("createmessageformat", format));
     }
 
     @When("I create an account with a fresh username and a strong password")
@@ -122,6 +156,32 @@ public class AccountCreationSteps {
     public void createWithPassword(String password) {
         // A well-known weak password is no secret, and registering it would mask the word everywhere.
         world.submitAnswered(world.request().with("password", password).with("retype", password));
+    }
+
+    /**
+     * Well-known passwords of several lengths, all in MediaWiki's common-passwords list; the one used is the first
+     * the wiki's own policy (action=validatepassword) refuses for being common and for nothing else, so a longer
+     * minimum length (or any other rule) never turns this into a different refusal.
+     */
+    private static final List<String> COMMON_PASSWORDS = List.of("password", "qwertyuiop", "1q2w3e4r5t6y", "qwertyuiopasdfgh");
+
+    @When("I create an account with a password from the list of common passwords")
+    public void createWithCommonPassword() {
+        String user = world.account().username();
+        List<String> evidence = new ArrayList<>();
+        for (String candidate : COMMON_PASSWORDS) {
+            Optional<List<String>> failures = world.api().passwordPolicyFailures(candidate, user);
+            if (failures.isEmpty()) {
+                throw new NotApplicable("the wiki has no action=validatepassword to say which common password its policy refuses for that alone");
+            }
+            if (failures.get().equals(List.of("passwordincommonlist"))) {
+                createWithPassword(candidate);
+                return;
+            }
+            evidence.add(candidate.length() + " characters: " + failures.get());
+        }
+        throw new NotApplicable("action=validatepassword refuses none of the common passwords tried for being common alone: "
+                + String.join("; ", evidence));
     }
 
     @When("I create an account whose password is its username")

@@ -7,6 +7,7 @@ import io.cucumber.java.Scenario;
 import org.mwconform.applicability.ApplicabilityCheck;
 import org.mwconform.applicability.NotApplicable;
 import org.mwconform.applicability.Requirements;
+import org.mwconform.applicability.SideEffect;
 import org.mwconform.report.Evidence;
 import org.mwconform.world.ScenarioWorld;
 
@@ -23,6 +24,7 @@ public class Hooks {
 
     @Before(order = 0)
     public void decideApplicability(Scenario scenario) {
+        world.safeProbe(scenario.getSourceTagNames().contains(SideEffect.SAFE_PROBE));
         try {
             world.applicabilityEvidence().addAll(
                     new ApplicabilityCheck(world.captchas(), Requirements.load(Thread.currentThread().getContextClassLoader())).require(scenario.getSourceTagNames(), world.deployment(), world.api(),

@@ -374,7 +374,10 @@ class HostileTargetsIT {
 
     /** The harness as a process of its own, as ./mwconform starts it (so signals reach it like they would). */
     private static Process harness(List<String> args, Path console, Map<String, String> environment) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A shell without job control starts background commands with SIGINT ignored, and an ignored signal stays
+        // ignored across exec: restore the default a person's terminal gives, or the JVM never sees Ctrl-C.
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dmwconform.home=" + HOME,
                 "-Dmwconform.allureHome=" + System.getProperty("mwconform.allureHome", ""), Main.class.getName()));
         command.addAll(args);

@@ -81,7 +81,9 @@ class MutationIT {
             List.of("throttle-hit", "throttle-message", "throttle-counts-failed-attempts", "throttle-ignores-userexists"),
             "the stub has no users to log in as, and its environment file names no creator credentials",
             List.of("for-someone-else-reason", "for-someone-else-mailpassword", "noemailcreate", "for-someone-else-no-reason",
-                    "captcha-skipped-by-right"));
+                    "captcha-skipped-by-right"),
+            "the stub has no TitleBlacklist or AbuseFilter, and its environment file declares no refused usernames",
+            List.of("titleblacklist-forbidden", "abusefilter-disallowed"));
     /**
      * The interactive conversation (REDIRECT, UI, RESTART and createcontinue's parameters) has mutants of its own
      * in {@link InteractiveMutationIT}, on the stub's INTERACTIVE setup; here they only run on the conforming stub,
@@ -174,6 +176,7 @@ class MutationIT {
         // --- action=createaccount: rejections
         kills(Mutation.ACCEPTS_FORGED_TOKEN, checking("I create an account with an invalid token", "api.error-code"));
         kills(Mutation.NOTOKEN_AS_MISSINGPARAM, checking("I create an account without a token", "api.error-code"));
+        kills(Mutation.MISSING_TOKEN_ACCEPTED, checking("I create an account without a token", "api.error-code"));
         kills(Mutation.TOKEN_IN_QUERY_ACCEPTED, checking("I create an account with the token in the query string", "api.error-code"));
         kills(Mutation.ACCEPTS_GET, checking("I create an account with a GET request", "api.error-code"));
         kills(Mutation.GET_AS_MUSTBEPOSTED, checking("I create an account with a GET request", "api.error-code"));
@@ -220,6 +223,7 @@ class MutationIT {
         kills(Mutation.BADRETYPE_WRONG_CODE, answeredInstead(code -> code.equals("badretype") ? "badpassword" : code));
         kills(Mutation.IGNORES_RETYPE, answeredInstead(code -> code.equals("badretype") ? PASS : code));
         kills(Mutation.USEREXISTS_PASSES, answeredInstead(code -> code.equals("userexists") ? PASS : code));
+        kills(Mutation.USEREXISTS_UNCHECKED, answeredInstead(code -> code.equals("userexists") ? PASS : code));
         kills(Mutation.EMAIL_UNCHECKED, answeredInstead(code -> code.equals("invalidemailaddress") ? PASS : code));
         kills(Mutation.EMAIL_NEEDS_REALNAME, served(s -> s.hasStepStarting("I create an account with the email address")
                 && s.steps().stream().anyMatch(step -> step.contains("no real name"))).stream()
@@ -274,11 +278,12 @@ class MutationIT {
             Run.of(Setup.CAPTCHA, Mutation.CAPTCHA_DEMANDED_BUT_NOT_ANNOUNCED, Mutation.ERROR_BESIDE_RESULT),
             Run.of(Setup.CAPTCHA, Mutation.PASS_CREATES_NOTHING, Mutation.EMAIL_UNCHECKED, Mutation.BADRETYPE_WRONG_CODE,
                     Mutation.INVALID_USERNAME_ACCEPTED, Mutation.PASSWORD_POLICY_UNCHECKED, Mutation.MISSING_RETYPE_ACCEPTED,
-                    Mutation.ACCEPTS_GET),
+                    Mutation.ACCEPTS_GET, Mutation.USEREXISTS_UNCHECKED),
             Run.of(Setup.VANILLA, Mutation.PASS_WRONG_USERNAME, Mutation.FAIL_WITHOUT_MESSAGE, Mutation.ACCEPTS_FORGED_TOKEN,
                     Mutation.NOTOKEN_AS_MISSINGPARAM, Mutation.TOKEN_IN_QUERY_ACCEPTED, Mutation.MISSINGPARAM_IGNORED),
             Run.of(Setup.CAPTCHA, Mutation.NO_LOG_ENTRY, Mutation.FAIL_CREATES_ACCOUNT,
-                    Mutation.USERNAME_NOT_NORMALISED, Mutation.CAPTCHA_FIELDS_WRONG_TYPE, Mutation.GET_AS_MUSTBEPOSTED),
+                    Mutation.USERNAME_NOT_NORMALISED, Mutation.CAPTCHA_FIELDS_WRONG_TYPE, Mutation.GET_AS_MUSTBEPOSTED,
+                    Mutation.MISSING_TOKEN_ACCEPTED),
             Run.of(Setup.CAPTCHA, Mutation.LOG_WRONG_PERFORMER, Mutation.CAPTCHA_ACCEPTS_WRONG_ANSWER, Mutation.RELATIVE_RETURNURL_ACCEPTED,
                     Mutation.MESSAGE_FORMAT_IGNORED),
             Run.of(Setup.CAPTCHA, Mutation.LOG_DUPLICATED, Mutation.CAPTCHA_REUSABLE_AFTER_FAILURE, Mutation.USEREXISTS_PASSES,

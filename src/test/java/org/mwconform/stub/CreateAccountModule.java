@@ -66,12 +66,12 @@ final class CreateAccountModule {
             return Optional.of(errors.createAccountError("mustpostparams", ApiErrors.MUSTPOSTPARAMS));
         }
         String token = request.param("createtoken");
-        if (token == null || token.isEmpty()) {
+        if ((token == null || token.isEmpty()) && !mutations.contains(Mutation.MISSING_TOKEN_ACCEPTED)) {
             return Optional.of(mutations.contains(Mutation.NOTOKEN_AS_MISSINGPARAM)
                     ? errors.createAccountError("missingparam", "The \"createtoken\" parameter must be set.")
                     : errors.createAccountError("notoken", ApiErrors.NOTOKEN));
         }
-        if (!token.equals(request.session().createAccountToken()) && !mutations.contains(Mutation.ACCEPTS_FORGED_TOKEN)) {
+        if (token != null && !token.equals(request.session().createAccountToken()) && !mutations.contains(Mutation.ACCEPTS_FORGED_TOKEN)) {
             return Optional.of(errors.createAccountError("badtoken", ApiErrors.BADTOKEN));
         }
         if (!request.has("createreturnurl") && !request.has("createcontinue")
@@ -98,7 +98,7 @@ final class CreateAccountModule {
                 || (!creatable(username) && !mutations.contains(Mutation.INVALID_USERNAME_ACCEPTED))) {
             return fail(request, "invaliduser", "noname", "You have not specified a valid username.");
         }
-        if (state.user(username).isPresent()) {
+        if (state.user(username).isPresent() && !mutations.contains(Mutation.USEREXISTS_UNCHECKED)) {
             return mutations.contains(Mutation.USEREXISTS_PASSES)
                     ? pass(username)
                     : fail(request, "userexists", "Username entered already in use.\nPlease choose a different name.");
@@ -143,6 +143,10 @@ final class CreateAccountModule {
     }
 
     /** LocalPasswordPrimaryAuthenticationProvider::testForAccountCreation: the retype, then the password policy. */
+    static boolean isCommon(String password) {
+        return COMMON_PASSWORDS.contains(password.toLowerCase(Locale.ROOT));
+    }
+
     private Optional<StubAnswer> refusedPassword(StubRequest request, String username, String password) {
         String retype = request.has("retype") ? request.param("retype") : password;
         if (!password.equals(retype) && !mutations.contains(Mutation.IGNORES_RETYPE)) {
@@ -153,7 +157,7 @@ final class CreateAccountModule {
         if (mutations.contains(Mutation.PASSWORD_POLICY_UNCHECKED)) {
             return Optional.empty();
         }
-        if (COMMON_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
+        if (isCommon(password)) {
             return Optional.of(fail(request, "passwordincommonlist", "The password entered is in a list of very commonly used "
                     + "passwords. Please choose a more unique password."));
         }
@@ -191,7 +195,8 @@ final class CreateAccountModule {
 
     /** Stores the user and its newusers entry; false when the name was taken meanwhile. */
     private boolean create(String username) {
-        Optional<WikiState.User> user = state.createUser(username);
+        Optional<WikiState.User> user = mutations.contains(Mutation.USEREXISTS_UNCHECKED)
+                ? Optional.of(state.replaceUser(username)) : state.createUser(username);
         if (user.isEmpty()) {
             return false;
         }

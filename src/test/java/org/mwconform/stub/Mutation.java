@@ -42,6 +42,8 @@ public enum Mutation {
     MISSINGPARAM_IGNORED,
     /** A createreturnurl that is not absolute is used instead of being rejected with badurl_createreturnurl. */
     RELATIVE_RETURNURL_ACCEPTED,
+    /** A request without createtoken goes on as if it had a valid one. */
+    MISSING_TOKEN_ACCEPTED,
     /** Errors carry a code but no info. */
     ERROR_WITHOUT_INFO,
     /** Errors carry info texts that differ from the documentation's table. */
@@ -86,6 +88,8 @@ public enum Mutation {
     IGNORES_RETYPE,
     /** An existing username gives PASS (and nothing is created). */
     USEREXISTS_PASSES,
+    /** An existing username is not checked: the flow goes on, as for a new one. */
+    USEREXISTS_UNCHECKED,
     /** Any email address is accepted. */
     EMAIL_UNCHECKED,
     /** Like MediaWiki 1.39: the email is only checked when realname is posted too. */

@@ -44,6 +44,8 @@ final class QueryModules {
             switch (list) {
                 case "users" -> query.put("users", users(request));
                 case "logevents" -> query.put("logevents", logEvents(request));
+                case "allusers" -> query.put("allusers", state.userNames().stream().limit(50)
+                        .<Object>map(name -> object("userid", state.user(name).orElseThrow().userid(), "name", name)).toList());
                 default -> {
                     return errors.error("badvalue", "Unrecognized value for parameter \"list\": " + list + ".");
                 }

@@ -87,6 +87,16 @@ public final class StubWiki implements AutoCloseable {
     }
 
     /** The api.php URL, e.g. {@code http://127.0.0.1:41234/api.php}. */
+    /** How many accounts the stub holds: the safe probes must never change it. */
+    public int userCount() {
+        return state.userCount();
+    }
+
+    /** Every account, name to id: a safe probe must leave it as it found it. */
+    public java.util.Map<String, Long> userIds() {
+        return state.userIds();
+    }
+
     public URI api() {
         return URI.create("http://127.0.0.1:" + port() + PATH);
     }
@@ -151,8 +161,17 @@ public final class StubWiki implements AutoCloseable {
             case "createaccount" -> createAccount.handle(request);
             case "clientlogin" -> thirdParty.login(request);
             case "paraminfo" -> paramInfo(request);
+            case "validatepassword" -> validatePassword(request);
             default -> errors.error("badvalue", "Unrecognized value for parameter \"action\": " + action + ".");
         };
+    }
+
+    /** action=validatepassword: the password policy (the stub's: its list of common passwords), never a defect. */
+    private static StubAnswer validatePassword(StubRequest request) {
+        boolean common = CreateAccountModule.isCommon(String.valueOf(request.param("password")));
+        return StubAnswer.json(StubAnswer.object("validatepassword", common
+                ? StubAnswer.object("validity", "Change", "validitymessages", List.of(StubAnswer.object("code", "passwordincommonlist")))
+                : StubAnswer.object("validity", "Good")));
     }
 
     /** Only what applicability asks: which class serves a module. */

@@ -38,6 +38,35 @@ final class WikiState {
     /** @param tokenSuffix what follows the hex digits of a token: "+\" in MediaWiki */
     WikiState(String tokenSuffix) {
         this.tokenSuffix = tokenSuffix;
+        // Every wiki has the account install.php made: list=allusers names it, and the safe probes use it.
+        createUser(INSTALLER_ACCOUNT);
+    }
+
+    /** The account a fresh wiki holds. */
+    static final String INSTALLER_ACCOUNT = "Stub admin";
+
+    /** Every account, by name (list=allusers order). */
+    List<String> userNames() {
+        return users.keySet().stream().sorted().toList();
+    }
+
+    int userCount() {
+        return users.size();
+    }
+
+    /** Name to user id: what a creation, or an account created again over an existing one, changes. */
+    Map<String, Long> userIds() {
+        Map<String, Long> ids = new java.util.TreeMap<>();
+        users.values().forEach(u -> ids.put(u.name(), u.userid()));
+        return ids;
+    }
+
+    /** A defect: stores the user even when the name is taken, as a new account (a new id) under that name. */
+    User replaceUser(String name) {
+        String canonical = canonical(name);
+        User user = new User(nextUserId.getAndIncrement(), canonical, now());
+        users.put(canonical, user);
+        return user;
     }
 
     /** The session's AuthManager state (a conversation in progress, preserved login state), as in {@code authData}. */

@@ -23,6 +23,19 @@ class ClientAddressTest {
     }
 
     @Test
+    void withoutLoopbackAliasesEveryScenarioFallsBackToTheSystemsAddress() {
+        // macOS routes only 127.0.0.1: no per-scenario address, so no isolation (and the throttle scenarios say why).
+        assertThat(ClientAddress.forScenario(URI.create("http://127.0.0.1:8391/api.php"), false)).isEmpty();
+        assertThat(ClientAddress.NO_ALIASES).contains("127.0.0.1").contains("throttle");
+    }
+
+    @Test
+    void linuxHasLoopbackAliases() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"));
+        assertThat(ClientAddress.perScenarioAddressesAvailable()).isTrue();
+    }
+
+    @Test
     void aRemoteWikiSeesTheMachinesOwnAddress() {
         assertThat(ClientAddress.forScenario(URI.create("https://test.wikipedia.org/w/api.php"))).isEmpty();
     }

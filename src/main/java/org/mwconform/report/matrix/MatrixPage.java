@@ -150,6 +150,7 @@ public final class MatrixPage {
         h.append("<div class=\"intro\">\n");
         summary(h, deployments);
         changes(h, rowIds);
+        versions(h);
         h.append("</div>\n");
         legend(h, anyPreflightError);
 
@@ -276,6 +277,26 @@ public final class MatrixPage {
 
     private static String plural(int n) {
         return n == 1 ? "" : "s";
+    }
+
+    /** Deployments on two MediaWiki versions (NAME and NAME-VERSION), cell by cell: see VersionComparison. */
+    private void versions(StringBuilder h) {
+        List<VersionComparison.Pair> pairs = VersionComparison.of(report);
+        if (pairs.isEmpty()) {
+            return;
+        }
+        h.append("<section class=\"versions\" id=\"versions\" aria-labelledby=\"versions-h\">\n")
+                .append("<h2 id=\"versions-h\">Between MediaWiki versions</h2>\n");
+        for (VersionComparison.Pair p : pairs) {
+            h.append("<details><summary>").append(esc(p.title())).append(": ").append(p.differences().size()).append(" of ")
+                    .append(p.compared()).append(" cells differ</summary>\n<ul>\n");
+            for (VersionComparison.Cell c : p.differences()) {
+                h.append("<li><strong>").append(esc(c.scenario())).append("</strong> (").append(esc(c.key())).append("): ")
+                        .append(esc(c.what())).append("</li>\n");
+            }
+            h.append("</ul></details>\n");
+        }
+        h.append("</section>\n");
     }
 
     private void changes(StringBuilder h, Map<String, String> rowIds) {
