@@ -61,7 +61,7 @@ class ExampleProjectIT {
         long t = System.nanoTime();
         Path runReports = work.resolve("run");
         Result run = harness("run", "--project", example.toString(), "--reports", runReports.toString());
-        seconds.put("mwconform run --project (wiki up, 43 scenarios)", since(t));
+        seconds.put("mwconform run --project (wiki up, core + example)", since(t));
         assertThat(run.exit).as(run.console).isEqualTo(Main.OK);
 
         Path messages = example.resolve("target/mwconform/messages.ndjson");
