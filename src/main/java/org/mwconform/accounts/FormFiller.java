@@ -26,9 +26,16 @@ public final class FormFiller {
     }
 
     private final CaptchaSolvers captchas;
+    private final FieldStrategies strategies;
 
     public FormFiller(CaptchaSolvers captchas) {
+        this(captchas, FieldStrategies.none());
+    }
+
+    /** @param strategies answer the fields extensions add, after the core's own (username, passwords, CAPTCHA) */
+    public FormFiller(CaptchaSolvers captchas, FieldStrategies strategies) {
         this.captchas = captchas;
+        this.strategies = strategies;
     }
 
     public Filled fill(AuthManagerInfo info, NewAccount account, String token, String returnUrl) {
@@ -46,6 +53,9 @@ public final class FormFiller {
                     continue;
                 }
                 String value = answer(field, account);
+                if (value == null) {
+                    value = strategies.answer(request, field).orElse(null);
+                }
                 if (value != null) {
                     values.put(field.name(), value);
                 } else if (field.optional() || !isRequired(request)) {

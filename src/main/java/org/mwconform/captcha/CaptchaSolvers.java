@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * The strategies for one deployment, tried in turn. An image CAPTCHA (like the public test wiki's)
@@ -20,7 +21,10 @@ public final class CaptchaSolvers {
         this.solvers = List.copyOf(solvers);
     }
 
-    /** Arithmetic always; QuestyCaptcha when the environment file lists the answers. */
+    /**
+     * Arithmetic always; QuestyCaptcha when the environment file lists the answers; then every solver an extension
+     * registers in {@code META-INF/services/org.mwconform.captcha.CaptchaSolver}.
+     */
     public static CaptchaSolvers forDeployment(Deployment deployment) {
         List<CaptchaSolver> solvers = new ArrayList<>(List.of(new ArithmeticSolver()));
         Object captcha = deployment.capabilities().get("captcha");
@@ -32,6 +36,8 @@ public final class CaptchaSolvers {
             answers.forEach((q, a) -> byQuestion.put(String.valueOf(q).strip(), String.valueOf(a)));
             solvers.add(new QuestionAnswers(byQuestion));
         }
+        // Those extensions register (META-INF/services/org.mwconform.captcha.CaptchaSolver), as requirements are found.
+        ServiceLoader.load(CaptchaSolver.class, Thread.currentThread().getContextClassLoader()).forEach(solvers::add);
         return new CaptchaSolvers(solvers);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
-import org.mwconform.report.ScenarioRecordPlugin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -53,13 +52,11 @@ public final class ClassDataTraining {
                 server.stop(0);
             }
             // Cucumber with the features and the steps, as a scenario process starts them.
-            System.setProperty("allure.results.directory", scratch.resolve("allure-results").toString());
             PrintStream out = System.out;
             System.setOut(quiet);
             try {
                 io.cucumber.core.cli.Main.run(new String[]{"--dry-run", "--glue", "org.mwconform.steps",
-                        "--plugin", ScenarioRecordPlugin.class.getName() + ":" + scratch.resolve("records.ndjson"),
-                        "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm", "--plugin", "summary", "--monochrome",
+                        "--plugin", "message:" + scratch.resolve("messages.ndjson"), "--plugin", "summary", "--monochrome",
                         features.toString()}, Thread.currentThread().getContextClassLoader());
             } finally {
                 System.setOut(out);

@@ -24,13 +24,13 @@ final class Completeness {
     }
 
     static List<ScenarioResult> missing(List<ScenarioCatalogue.Scenario> selected, List<ScenarioRecord> records,
-                                        ScenarioProcessLauncher.Launch launch) {
+                                        ScenarioProcessLauncher.Launched launch) {
         Map<String, Integer> reported = new HashMap<>();
         records.forEach(r -> reported.merge(key(r.id(), r.feature(), r.scenario()), 1, Integer::sum));
         String evidence = "the scenario process " + launch.howItEnded() + "; last lines of its log: "
                 + TOKEN.matcher(String.join(" | ", launch.logTail())).replaceAll("••••••");
         List<ScenarioResult> errors = new ArrayList<>();
-        for (ScenarioCatalogue.Scenario s : selected) {
+        for (ScenarioCatalogue.Scenario s : selected == null ? List.<ScenarioCatalogue.Scenario>of() : selected) {
             int times = reported.getOrDefault(key(s.id(), s.feature(), s.name()), 0);
             if (times != 1) {
                 errors.add(new ScenarioResult(s.id(), s.feature(), s.name(), s.tags(), Outcome.ERROR,

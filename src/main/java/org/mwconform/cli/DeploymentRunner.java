@@ -1,16 +1,14 @@
 package org.mwconform.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mwconform.client.TargetBreaker;
 import org.mwconform.deployments.Deployment;
-import org.mwconform.expectations.Classification;
 import org.mwconform.expectations.Expectations;
-import org.mwconform.expectations.KnownDeviation;
 import org.mwconform.expectations.Outcome;
-import org.mwconform.expectations.OutcomeClassifier;
 import org.mwconform.report.AllureReport;
+import org.mwconform.report.Judgement;
+import org.mwconform.report.allure.AllureResults;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioRecord;
 import org.mwconform.report.ScenarioResult;
@@ -27,7 +25,6 @@ import java.util.Optional;
 
 /** One deployment of a run: preflight, scenarios, classification against its expectations, evidence, Allure. */
 final class DeploymentRunner {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String PREFLIGHT_FEATURE = "Preflight";
     private static final String PREFLIGHT_SCENARIO = "The target answers the Action API";
@@ -40,7 +37,7 @@ final class DeploymentRunner {
         default void state(String deployment, String state) {
         }
 
-        /** The scenarios are running and their records appear in {@code records}, one JSON line each. */
+        /** The scenarios are running and Cucumber's messages appear in {@code records}, one NDJSON line each. */
         default void running(String deployment, Path records, Expectations expectations) {
         }
     }
@@ -81,7 +78,7 @@ final class DeploymentRunner {
             return error(deployment, null, answer.error());
         }
         String version = answer.siteInfo().mediawikiVersion();
-        ScenarioProcessLauncher.Launch launched;
+        ScenarioProcessLauncher.Launched launched;
         Expectations expectations;
         Path privateEnvironment = null;
         try {
@@ -92,7 +89,7 @@ final class DeploymentRunner {
                 privateEnvironment = adHocEnvironmentFile(deployment, folder);
                 environment = privateEnvironment;
             }
-            listener.running(deployment.name(), folder.records(), expectations);
+            listener.running(deployment.name(), folder.messages(), expectations);
             launched = launcher.run(environment, deployment.api(), folder);
         } catch (IOException | RuntimeException e) {
             return error(deployment, version, e.getMessage());
@@ -102,15 +99,31 @@ final class DeploymentRunner {
         } finally {
             deletePrivately(privateEnvironment);
         }
+        return judged(deployment, version, answer.siteInfo().extensions(), expectations, launched, folder);
+    }
+
+    /**
+     * What Cucumber's messages of one deployment say, judged: results, evidence files, Allure results and page.
+     * The same for a run this harness made and for one made by {@code mvn test} ({@code mwconform report}).
+     */
+    DeploymentResult judged(Deployment deployment, String version, List<String> extensions, Expectations expectations,
+                            ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
         listener.state(deployment.name(), "reporting");
         List<ScenarioRecord> records = launched.records();
-        List<ScenarioResult> results = classify(records, expectations, folder);
-        // A run is complete or it is an error: every selected scenario owes exactly one result.
-        results.addAll(Completeness.missing(launcher.selected(), records, launched));
-        results.sort(java.util.Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
+        List<ScenarioResult> results = new ArrayList<>(Judgement.judge(records, expectations,
+                allScenariosSelected && launched.coreRan() && launched.messages().allScenariosSelected(), folder.root(), runFolder(folder)));
+        if (launcher != null) {
+            // A run is complete or it is an error: every selected scenario owes exactly one result.
+            results.addAll(Completeness.missing(launcher.selected(deployment), records, launched));
+            results.sort(java.util.Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
+        }
         oneReasonOnceTheTargetStopped(results, folder);
-        // Allure's report costs a JVM and seconds per deployment: only when asked (run --allure, or mwconform allure later).
+        // Allure's results are cheap and always written (mwconform allure RUN builds the page later); the page costs
+        // a JVM and seconds per deployment: only when asked (run --allure).
         Optional<Path> allure = Optional.empty();
+        if (!interruption.interrupted()) {
+            writeAllureResults(deployment, results, launched, folder);
+        }
         if (allureHome == null) {
             // not asked for (and mwconform mutate runs the suite dozens of times)
         } else if (interruption.interrupted()) {
@@ -123,8 +136,8 @@ final class DeploymentRunner {
             }
         }
         return new DeploymentResult(deployment.name(), deployment.shownApi(), deployment.description(), version,
-                answer.siteInfo().extensions(), deployment.writable(), DeploymentResult.count(results), results,
-                allure.map(p -> folder.root().getParent().getParent().relativize(p).toString()).orElse(null), null);
+                extensions, deployment.writable(), DeploymentResult.count(results), results,
+                allure.map(p -> runFolder(folder).relativize(p).toString()).orElse(null), null);
     }
 
     /**
@@ -141,39 +154,19 @@ final class DeploymentRunner {
                 : r);
     }
 
-    private List<ScenarioResult> classify(List<ScenarioRecord> records, Expectations expectations,
-                                          ScenarioProcessLauncher.Folder folder) {
-        OutcomeClassifier classifier = new OutcomeClassifier();
-        List<ScenarioResult> results = new ArrayList<>();
-        for (ScenarioRecord record : records) {
-            Classification c = classifier.classify(record, expectations);
-            results.add(new ScenarioResult(record.id(), record.feature(), record.scenario(), record.tags(), c.outcome(),
-                    c.reason(), c.condition() != null ? c.condition() : record.conditionId(), writeEvidence(record, folder)));
+    /** Allure results from the harness's judgement, so Allure agrees with results.json on every outcome. */
+    private static void writeAllureResults(Deployment deployment, List<ScenarioResult> results,
+                                           ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
+        try {
+            new AllureResults(folder.allureResults(), deployment.name()).write(results, launched.messages().scenarios(), runFolder(folder));
+        } catch (IOException e) {
+            System.out.println("  " + deployment.name() + ": no Allure results: " + e.getMessage());
         }
-        if (allScenariosSelected) {
-            // An entry whose scenario no longer exists would otherwise rot unseen.
-            for (KnownDeviation d : expectations.all()) {
-                if (launcher.selected().stream().noneMatch(sc -> d.scenario().equals(sc.id()))) {
-                    results.add(new ScenarioResult(d.scenario(), "(expectations file)", d.scenario(), List.of(),
-                            Outcome.STALE_EXPECTATION, "no scenario has the id '" + d.scenario() + "'", d.condition(), null));
-                }
-            }
-        }
-        return results;
     }
 
-    private static String writeEvidence(ScenarioRecord record, ScenarioProcessLauncher.Folder folder) {
-        if (record.evidence() == null || record.id() == null) {
-            return null;
-        }
-        Path file = folder.root().resolve("evidence").resolve(record.id() + ".json");
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), record.evidence());
-        } catch (IOException e) {
-            return null;
-        }
-        return folder.root().getParent().getParent().relativize(file).toString();
+    /** The run folder: reports/runs/RUN, two levels above a deployment's folder. */
+    private static Path runFolder(ScenarioProcessLauncher.Folder folder) {
+        return folder.root().getParent().getParent();
     }
 
     /**

@@ -38,13 +38,13 @@ final class FeatureCatalog {
         this.folder = folder;
     }
 
-    /** The features of a folder already located. */
-    static FeatureCatalog of(Path folder) {
-        return new FeatureCatalog(folder);
-    }
-
     Path folder() {
         return folder;
+    }
+
+    /** Any folder of features, or one feature file (an extension's, given with --features). */
+    static FeatureCatalog of(Path folderOrFile) {
+        return new FeatureCatalog(folderOrFile);
     }
 
     static FeatureCatalog locate(Path home) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code mwconform run|diff|merge|allure|docs|mutate|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
+ * {@code mwconform run|report|diff|merge|allure|docs|mutate|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
  * 1 an unexpected result, 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
  * A new subcommand is one {@code addSubcommand} line in {@link #commandLine}.
  */
@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         Path home = home();
         CommandLine cli = new CommandLine(new Main())
                 .addSubcommand(new RunCli(home, out))
+                .addSubcommand(new ReportCommand(home, out))
                 .addSubcommand(new DiffCommand(out))
                 .addSubcommand(new AllureCommand(home, out))
                 .addSubcommand(new DocsCommand(home, out))

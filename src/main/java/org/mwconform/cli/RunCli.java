@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
                 "  mwconform run",
                 "  mwconform run --env=environments/local-vanilla.yml --tags='@read-only'",
                 "  mwconform run --target https://test.wikipedia.org/w/api.php",
+                "  mwconform run --features core --features src/test/resources/features --glue org.example.myextension \\",
+                "      --classpath target/test-classes --env environments/my-wiki.yml",
                 "", "Exit codes: 0 nothing unexpected; 1 an unexpected result (failed, error, stale-expectation);",
                 "2 a usage or configuration error (one line, before anything is sent)."})
 final class RunCli implements Callable<Integer> {
@@ -60,6 +62,19 @@ final class RunCli implements Callable<Integer> {
             + "'mwconform allure' writes them for any run later")
     boolean allure;
 
+    @Option(names = "--features", paramLabel = "DIR", description = "a feature folder or file to run (repeatable), instead of "
+            + "the core contract; 'core' names the core contract (default: as the environment file or mwconform.yml says, else core)")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--glue", paramLabel = "PKG", description = "a glue package (step classes, hooks) beside the core's org.mwconform.steps (repeatable)")
+    List<String> glue = new ArrayList<>();
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = "a folder or jar holding that glue's classes, e.g. target/test-classes (repeatable)")
+    List<Path> classpath = new ArrayList<>();
+
+    @Option(names = "--project", paramLabel = "DIR", description = "a folder holding mwconform.yml (default: the current folder, if it has one)")
+    Path project;
+
     private final Path home;
     private final PrintStream out;
 
@@ -88,7 +103,8 @@ final class RunCli implements Callable<Integer> {
             throw new UsageException("--progress takes auto, always or never, got '" + progress + "'");
         }
         return new RunOptions(List.copyOf(environments), target, writable, usernamePrefix, tags(tags), reports,
-                threads(threads), order(order), baseline, progress, allure, Shard.parse(shard));
+                threads(threads), order(order), baseline, progress, allure, Shard.parse(shard), List.copyOf(features),
+                List.copyOf(glue), List.copyOf(classpath), project);
     }
 
     /** Parsed by Cucumber's own tag-expression parser, so a broken one fails here and not in each scenario process. */

@@ -7,6 +7,8 @@ import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.deployments.ProjectFile;
+import org.mwconform.deployments.Suite;
 import org.mwconform.expectations.Expectations;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.world.ClientAddress;
@@ -63,29 +65,49 @@ final class RunCommand {
         // Everything that can be wrong with the command line is found before anything runs or is sent.
         ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
         FeatureCatalog features = FeatureCatalog.locate(home);
-        List<FeatureCatalog.Selected> selected = features.select(options.tags());
-        if (selected.isEmpty()) {
+        ProjectFile project = project(options);
+        List<Deployment> deployments = deployments(options, project);
+        // What each deployment runs: --features/--glue, else its environment file's, else mwconform.yml's, else the core.
+        Suite given = new Suite(options.features().stream().map(RunCommand::feature).toList(),
+                options.glue().stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
+        Map<String, Suite> suites = new LinkedHashMap<>();
+        deployments.forEach(d -> suites.put(d.name(),
+                given.orElse(d.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT)));
+        List<Path> classpath = new ArrayList<>(options.classpath().stream().map(c -> existing("--classpath", c)).toList());
+        if (project != null) {
+            classpath.addAll(project.classpath());
+        }
+        Map<String, List<FeatureCatalog.Selected>> selectedBy = new LinkedHashMap<>();
+        suites.forEach((name, suite) -> selectedBy.put(name, suite.features().stream()
+                .flatMap(f -> (Suite.CORE.equals(f) ? features : FeatureCatalog.of(Path.of(f))).select(options.tags()).stream())
+                .toList()));
+        if (selectedBy.values().stream().allMatch(List::isEmpty)) {
             throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
                     : "no scenario matches --tags " + options.tags());
         }
-        List<Deployment> deployments = deployments(options);
+        List<FeatureCatalog.Selected> selected = selectedBy.values().iterator().next();
+        boolean oneSuite = selectedBy.values().stream().allMatch(selected::equals);
         // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
         Map<String, List<FeatureCatalog.Selected>> share = new LinkedHashMap<>();
         if (options.shard() == null) {
             deployments.forEach(d -> share.put(d.name(), null));
         } else {
+            if (!oneSuite) {
+                throw new UsageException("--shard deals one list of scenarios: every deployment must run the same features");
+            }
             share.putAll(options.shard().deal(deployments.stream().map(Deployment::name).toList(), selected));
             deployments = deployments.stream().filter(d -> share.containsKey(d.name())).toList();
         }
         String runId = AccountFactory.newRunId();
         Path runDir = reports.runFolder(runId);
-        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), " + selected.size() + " scenario(s) each"
+        out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), "
+                + (oneSuite ? selected.size() + " scenario(s) each" : "scenarios per deployment as its features say")
                 + (options.tags() == null ? "" : " (--tags " + options.tags() + ")")
                 + (options.shard() == null ? "" : ", shard " + options.shard() + ": "
                 + share.values().stream().mapToInt(List::size).sum() + " cell(s)"));
 
         Map<String, Integer> totals = new LinkedHashMap<>();
-        deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selected.size() : share.get(d.name()).size()));
+        deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selectedBy.get(d.name()).size() : share.get(d.name()).size()));
         RunProgress progress = new RunProgress(out, RunProgress.mode(options.progress(), out), totals, System::nanoTime);
         List<DeploymentResult> results;
         try {
@@ -99,7 +121,8 @@ final class RunCommand {
             boolean allScenarios = options.tags() == null && options.shard() == null;
             results = runAll(deployments, d -> {
                 ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(),
-                        options.threads(), options.order(), interruption, arguments(share.get(d.name())));
+                        options.threads(), options.order(), interruption, arguments(share.get(d.name())), classpath,
+                        loaded -> suites.get(loaded.name()));
                 DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(),
                         options.allure() ? allureHome(home) : null, allScenarios, interruption, progress);
                 DeploymentResult result = runner.run(d, notStarted.get(d.name()),
@@ -154,7 +177,7 @@ final class RunCommand {
     }
 
     /** One line per distinct problem: a wiki that stopped answering gives one line, not one per scenario. */
-    private static List<String> unexpectedLines(DeploymentResult result) {
+    static List<String> unexpectedLines(DeploymentResult result) {
         Map<String, List<ScenarioResult>> byReason = new LinkedHashMap<>();
         result.results().stream().filter(r -> !r.outcome().isExpected())
                 .forEach(r -> byReason.computeIfAbsent(r.outcome().label() + "\u0000" + r.reason(), k -> new ArrayList<>()).add(r));
@@ -167,13 +190,37 @@ final class RunCommand {
         return lines;
     }
 
-    private List<Deployment> deployments(RunOptions options) {
+    /** --project DIR's mwconform.yml, else the current folder's, else none. */
+    private static ProjectFile project(RunOptions options) {
+        if (options.project() != null) {
+            return ProjectFile.in(options.project()).orElseThrow(() ->
+                    new UsageException("--project: no " + ProjectFile.NAME + " in " + options.project()));
+        }
+        return ProjectFile.in(Path.of("").toAbsolutePath()).orElse(null);
+    }
+
+    private static String feature(String given) {
+        return Suite.CORE.equals(given) ? given : existing("--features", Path.of(given)).toString();
+    }
+
+    private static Path existing(String option, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new UsageException(option + ": no such file or folder: " + path);
+        }
+        return absolute;
+    }
+
+    private List<Deployment> deployments(RunOptions options, ProjectFile project) {
         DeploymentLoader loader = new DeploymentLoader();
         List<Deployment> deployments = new ArrayList<>();
         if (options.target() != null) {
             deployments.add(loader.adHoc(options.target(), options.targetWritable(), options.usernamePrefix()));
         }
         List<Path> files = options.environments();
+        if (files.isEmpty() && options.target() == null && project != null && !project.environments().isEmpty()) {
+            files = project.environments();
+        }
         if (files.isEmpty() && options.target() == null) {
             files = allEnvironmentFiles();
         }
@@ -265,7 +312,7 @@ final class RunCommand {
                 DeploymentResult.count(results), results, null, null);
     }
 
-    private static void write(Path runDir, RunReport report) {
+    static void write(Path runDir, RunReport report) {
         try {
             Files.createDirectories(runDir);
             JSON.writeValue(runDir.resolve("results.json").toFile(), report);

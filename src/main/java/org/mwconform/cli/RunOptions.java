@@ -13,10 +13,16 @@ import java.util.List;
  * @param progress auto (a live status on a terminal, nothing otherwise), always or never
  * @param shard    this job's share of the matrix ({@code --shard I/N}), or null for all of it
  * @param allure   write each deployment's Allure report during the run (else {@code mwconform allure} does it later)
+ * @param features feature folders or files ({@code core}: the core contract), instead of the core contract; empty: as
+ *                 the environment file or mwconform.yml says, else the core contract
+ * @param glue     glue packages beside the core's
+ * @param classpath folders or jars added to the scenario processes' class path (where that glue is)
+ * @param project  a folder holding mwconform.yml; null: the current folder's, if it has one
  */
 public record RunOptions(List<Path> environments, String target, boolean targetWritable, String usernamePrefix,
                          String tags, Path reportsDir, int threads, String order, String baseline, String progress,
-                         boolean allure, Shard shard) {
+                         boolean allure, Shard shard, List<String> features, List<String> glue, List<Path> classpath,
+                         Path project) {
 
     /** Parses {@code run}'s arguments as the command line does (for tests and embedders). */
     public static RunOptions parse(List<String> args) {

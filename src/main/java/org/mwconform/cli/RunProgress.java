@@ -1,11 +1,11 @@
 package org.mwconform.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mwconform.expectations.Classification;
 import org.mwconform.expectations.Expectations;
 import org.mwconform.expectations.OutcomeClassifier;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioRecord;
+import org.mwconform.report.messages.CucumberMessages;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +29,6 @@ import java.util.function.LongSupplier;
 final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
     enum Mode { LIVE, LINES, QUIET }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLEAR_LINE = "\r\033[K";
 
     private final PrintStream out;
@@ -42,7 +41,9 @@ final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
 
     private static final class Deployment {
         String state = "waiting";
+        /** Cucumber's message NDJSON of the deployment's scenario process, read as it grows. */
         Path records;
+        final CucumberMessages messages = CucumberMessages.incremental();
         Expectations expectations;
         long offset;
         int done;
@@ -175,7 +176,7 @@ final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
             d.offset += end + 1;
             for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    record(name, d, JSON.readValue(line, ScenarioRecord.class));
+                    d.messages.accept(line).ifPresent(run -> record(name, d, run.record()));
                 }
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.mwconform.deployments;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,10 +14,25 @@ import java.util.Map;
  * @param credentials   role to the name of the environment variable holding it; never the secret itself
  * @param source        the environment file, or null for an ad-hoc {@code --target}
  * @param client        deadlines, size cap, retries and User-Agent for this wiki ({@code client:} in the file)
+ * @param suite         the features and glue its file names ({@code features:}, {@code glue:}); empty when it names none
+ * @param extensions    extensions a local deployment loads from a folder ({@code local.extensions})
  */
 public record Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                          String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
-                         Path source, ClientSettings client) {
+                         Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions) {
+    public Deployment {
+        suite = suite == null ? new Suite(List.of(), List.of()) : suite;
+        extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    }
+
+    /** A deployment whose file names no features, glue or extensions. */
+    public Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
+                      String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
+                      Path source, ClientSettings client) {
+        this(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source,
+                client, null, null);
+    }
+
     public static final String DEFAULT_USERNAME_PREFIX = "Mwconform";
 
     /** The same deployment reached through another api.php URL (a fault-injecting proxy in front of it). */

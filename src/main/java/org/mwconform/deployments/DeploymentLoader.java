@@ -28,9 +28,17 @@ public final class DeploymentLoader {
             .key("writable", FileShape.bool("the owner says accounts may be created there (default false)"))
             .key("disposable", FileShape.bool("scenarios may use up its throttles (default false; needs writable)"))
             .key("usernamePrefix", FileShape.text("accounts are PREFIX-RUNID-xxxxxx (a capitalised word; default Mwconform)"))
+            .key("features", FileShape.listOf("feature folders or files to run, relative to this file; 'core' names the core contract (default: core)",
+                    FileShape.text("a folder, a .feature file, or core")))
+            .key("glue", FileShape.listOf("glue packages beside the core's org.mwconform.steps (step classes, hooks)",
+                    FileShape.text("a Java package, like org.example.myextension")))
             .key("local", FileShape.object("only for deployments environments/local/mw starts")
-                    .requiredKey("settings", FileShape.text("the settings fragment: environments/local/settings/NAME.php"))
-                    .key("mediawiki", FileShape.text("the MediaWiki version mw serves it with: 1.39 (default, this machine's package) or 1.43")))
+                    .key("settings", FileShape.text("the settings fragment: environments/local/settings/NAME.php (default vanilla)"))
+                    .key("mediawiki", FileShape.text("the MediaWiki version mw serves it with: 1.39 (default, this machine's package) or 1.43"))
+                    .key("extensions", FileShape.listOf("MediaWiki extensions loaded from a folder, as an extension's own repository holds them",
+                            FileShape.object("one extension")
+                                    .requiredKey("path", FileShape.text("the extension's folder (holding extension.json), relative to this file"))
+                                    .key("settings", FileShape.text("a PHP settings fragment included after it is loaded, relative to this file")))))
             .key("capabilities", FileShape.object("what the API does not tell")
                     .key("captcha", FileShape.object("the CAPTCHA's answers the harness may give")
                             .requiredKey("answers", FileShape.mapOf("QuestyCaptcha's questions and their answers",
@@ -68,12 +76,20 @@ public final class DeploymentLoader {
         public Map<String, Object> capabilities = new LinkedHashMap<>();
         public Map<String, String> credentials = new LinkedHashMap<>();
         public Client client;
+        public java.util.List<String> features = new java.util.ArrayList<>();
+        public java.util.List<String> glue = new java.util.ArrayList<>();
     }
 
     static final class Local {
-        public String settings;
+        public String settings = "vanilla";
         /** The MediaWiki version environments/local/mw serves it with (1.39 when absent); read by mw only. */
         public String mediawiki;
+        public java.util.List<Extension> extensions = new java.util.ArrayList<>();
+    }
+
+    static final class Extension {
+        public String path;
+        public String settings;
     }
 
     static final class Client {
@@ -121,13 +137,19 @@ public final class DeploymentLoader {
                         + " must name an environment variable (like MWCONFORM_CREATOR_PASSWORD), never hold the secret itself");
             }
         });
+        java.util.List<LocalExtension> extensions = new java.util.ArrayList<>();
         if (env.local != null) {
-            Path settings = file.toAbsolutePath().resolveSibling("local").resolve("settings").resolve(env.local.settings + ".php");
-            if (!env.local.settings.matches("[a-z0-9][a-z0-9-]*") || !Files.isRegularFile(settings)) {
+            Path folder = localSettingsFolder(file);
+            if (!env.local.settings.matches("[a-z0-9][a-z0-9-]*")
+                    || (folder != null && !Files.isRegularFile(folder.resolve(env.local.settings + ".php")))) {
                 throw new ConfigurationException(file + ": local.settings: no local deployment '" + env.local.settings
                         + "' (environments/local/settings/" + env.local.settings + ".php does not exist)");
             }
+            for (int i = 0; i < env.local.extensions.size(); i++) {
+                extensions.add(extension(file, "local.extensions[" + i + "]", env.local.extensions.get(i)));
+            }
         }
+        Suite suite = new Suite(env.features.stream().map(f -> feature(file, f)).toList(), env.glue.stream().map(g -> glue(file, g)).toList());
         URI api = apiUrl(file + ": api", env.api);
         if (env.local != null) {
             api = servedPort(file, env.name, api);
@@ -135,7 +157,61 @@ public final class DeploymentLoader {
         return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
-                env.client == null ? ClientSettings.DEFAULT : env.client.settings());
+                env.client == null ? ClientSettings.DEFAULT : env.client.settings(), suite, extensions);
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
+
+    /** A glue package: a Java package name, nothing else (it becomes a command-line argument). */
+    public static String glue(Object where, String glue) {
+        if (glue == null || !PACKAGE.matcher(glue).matches()) {
+            throw new ConfigurationException(where + ": glue: '" + glue + "' is not a Java package name (like org.example.myextension)");
+        }
+        return glue;
+    }
+
+    /** A feature folder or file relative to {@code base}'s folder, which must exist; or {@link Suite#CORE}. */
+    public static String feature(Path base, String feature) {
+        if (Suite.CORE.equals(feature)) {
+            return feature;
+        }
+        Path path = base.toAbsolutePath().getParent().resolve(feature == null ? "" : feature).normalize();
+        if (feature == null || feature.isBlank() || !Files.exists(path)) {
+            throw new ConfigurationException(base + ": features: no folder or file '" + feature + "' (relative to " + base.getFileName() + ")");
+        }
+        return path.toString();
+    }
+
+    private static LocalExtension extension(Path file, String where, Extension e) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path path = folder.resolve(e.path).normalize();
+        if (!Files.isRegularFile(path.resolve("extension.json"))) {
+            throw new ConfigurationException(file + ": " + where + ".path: no extension.json in '" + e.path + "' (relative to " + file.getFileName() + ")");
+        }
+        Path settings = null;
+        if (e.settings != null) {
+            settings = folder.resolve(e.settings).normalize();
+            if (!e.settings.endsWith(".php") || !Files.isRegularFile(settings)) {
+                throw new ConfigurationException(file + ": " + where + ".settings: no PHP file '" + e.settings + "' (relative to " + file.getFileName() + ")");
+            }
+        }
+        return new LocalExtension(path, settings);
+    }
+
+    /**
+     * Where local settings fragments live: environments/local/settings beside the file for the harness's own
+     * deployments; the harness's ({@code -Dmwconform.home}, else the working folder) for an environment file
+     * elsewhere (an extension's repository); null when neither is at hand (a scenario process of {@code mvn test}: mw checked it when it
+     * started the wiki).
+     */
+    static Path localSettingsFolder(Path file) {
+        Path beside = file.toAbsolutePath().resolveSibling("local").resolve("settings");
+        if (Files.isDirectory(beside)) {
+            return beside;
+        }
+        String home = System.getProperty("mwconform.home");
+        Path harness = Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().resolve("environments/local/settings");
+        return Files.isDirectory(harness) ? harness : null;
     }
 
     /**
@@ -143,7 +219,7 @@ public final class DeploymentLoader {
      * file's port, mw served this checkout's wiki on a free port and recorded it in {@code local/.work/NAME/port}.
      */
     static URI servedPort(Path file, String name, URI api) {
-        Path recorded = file.toAbsolutePath().normalize().resolveSibling("local").resolve(".work").resolve(name).resolve("port");
+        Path recorded = LocalProvisioner.workFolder(file, name).resolve("port");
         try {
             if (Files.isRegularFile(recorded)) {
                 String port = Files.readString(recorded).strip();

@@ -24,13 +24,15 @@ public final class LocalProvisioner {
 
     /** Name to failure line, for each deployment that could not be started; empty when all are up. */
     public Map<String, String> up(List<Deployment> deployments) {
-        List<String> names = deployments.stream().filter(Deployment::isLocal).map(Deployment::name).toList();
+        List<Deployment> local = deployments.stream().filter(Deployment::isLocal).toList();
+        List<String> names = local.stream().map(Deployment::name).toList();
         Map<String, String> failures = new LinkedHashMap<>();
         if (names.isEmpty()) {
             return failures;
         }
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), "up"));
-        command.addAll(names);
+        // The project's own deployments by name; one described elsewhere (an extension's repository) by its file.
+        local.forEach(d -> command.add(isOwn(d) ? d.name() : d.source().toAbsolutePath().normalize().toString()));
         List<String> output = new ArrayList<>();
         int exit;
         try {
@@ -105,10 +107,32 @@ public final class LocalProvisioner {
         }
     }
 
-    /** {@code environments/local/.work/NAME}: mw keeps a deployment's files beside the environment file it reads. */
+    /**
+     * {@code environments/local/.work/NAME}: mw keeps a deployment's files beside the environment file it reads;
+     * for a file elsewhere (an extension's repository), in the harness's own, under the deployment's name.
+     */
     static Path workFolder(Deployment deployment) {
-        Path file = deployment.source().toAbsolutePath().normalize();
-        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return file.resolveSibling("local").resolve(".work").resolve(name);
+        return workFolder(deployment.source(), deployment.name());
+    }
+
+    /** The work folder mw keeps for the deployment that {@code file} (named {@code name}) describes. */
+    static Path workFolder(Path environmentFile, String name) {
+        Path file = environmentFile.toAbsolutePath().normalize();
+        if (!Files.isDirectory(file.resolveSibling("local").resolve("settings"))) {
+            return harnessHome().resolve("environments/local/.work").resolve(name);
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return file.resolveSibling("local").resolve(".work").resolve(base);
+    }
+
+    /** A deployment described in the project's own environments/ folder, which mw finds by name. */
+    private boolean isOwn(Deployment deployment) {
+        Path environments = script.toAbsolutePath().normalize().getParent().getParent();
+        return deployment.source() != null && environments.equals(deployment.source().toAbsolutePath().normalize().getParent());
+    }
+
+    private static Path harnessHome() {
+        String home = System.getProperty("mwconform.home");
+        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
     }
 }

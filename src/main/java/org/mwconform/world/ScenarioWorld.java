@@ -1,6 +1,7 @@
 package org.mwconform.world;
 
 import org.mwconform.accounts.AccountFactory;
+import org.mwconform.accounts.FieldStrategies;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.applicability.NotApplicable;
@@ -15,6 +16,7 @@ import org.mwconform.client.Delivery;
 import org.mwconform.client.Exchange;
 import org.mwconform.client.MediaWikiApi;
 import org.mwconform.client.interactive.BrowserRedirects;
+import org.mwconform.client.interactive.FieldStrategy;
 import org.mwconform.client.interactive.InteractiveProcedure;
 import org.mwconform.client.interactive.TotpFromSecret;
 import org.mwconform.client.TargetBreaker;
@@ -45,6 +47,7 @@ public class ScenarioWorld {
     private final InetAddress clientAddress;
     private final CaptchaSolvers captchas;
     private final FormFiller formFiller;
+    private final FieldStrategies fieldStrategies;
 
     private AuthManagerInfo authManagerInfo;
     private String token;
@@ -73,7 +76,8 @@ public class ScenarioWorld {
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
         this.clientAddress = ClientAddress.forScenario(settings.deployment().api()).orElse(null);
         this.captchas = CaptchaSolvers.forDeployment(settings.deployment());
-        this.formFiller = new FormFiller(captchas);
+        this.fieldStrategies = FieldStrategies.load(Thread.currentThread().getContextClassLoader());
+        this.formFiller = new FormFiller(captchas, fieldStrategies);
         this.api = newSession(clientAddress);
     }
 
@@ -250,13 +254,17 @@ public class ScenarioWorld {
 
     /**
      * The documented procedure for REDIRECT, UI and RESTART, for any provider: a browser of its own (from this
-     * scenario's address, its hops in the evidence) and the field strategies (TOTP from an announced secret).
+     * scenario's address, its hops in the evidence) and the field strategies (TOTP from an announced secret, then
+     * those extensions register).
      */
     public InteractiveProcedure interactive() {
         if (interactive == null) {
             BrowserRedirects browser = new BrowserRedirects(masker, clientAddress,
                     hop -> browserExchanges.add(Map.entry(sessions.get(0).exchangeCount(), hop)));
-            interactive = new InteractiveProcedure(browser, List.of(new TotpFromSecret(masker, Clock.systemUTC())));
+            // The core's TOTP first, then those extensions register (META-INF/services), as for the form.
+            List<FieldStrategy> strategies = new ArrayList<>(List.of(new TotpFromSecret(masker, Clock.systemUTC())));
+            strategies.addAll(fieldStrategies.all());
+            interactive = new InteractiveProcedure(browser, strategies);
         }
         return interactive;
     }

@@ -321,9 +321,10 @@ class HostileTargetsIT {
             Path console = dir.resolve("console.txt");
             Process process = harness(List.of("run", "--env", env.toString(), "--reports", reports.toString(), "--threads", "1"), console, Map.of());
             String runId = awaitRunId(console);
-            Path records = reports.resolve("runs").resolve(runId).resolve("deployments/interrupted/scenarios.ndjson");
+            Path messages = reports.resolve("runs").resolve(runId).resolve("deployments/interrupted/messages.ndjson");
             long deadline = System.currentTimeMillis() + 120_000;
-            while (System.currentTimeMillis() < deadline && (!Files.exists(records) || Files.readAllLines(records).size() < 2)) {
+            while (System.currentTimeMillis() < deadline && (!Files.exists(messages)
+                    || Files.readAllLines(messages).stream().filter(l -> l.startsWith("{\"testCaseFinished\"")).count() < 2)) {
                 Thread.sleep(200);
             }
             assertThat(ours(runId)).as("the scenario process runs").isNotEmpty();

@@ -6,9 +6,12 @@ import org.mwconform.client.AuthRequest;
 import java.util.Optional;
 
 /**
- * One way of answering a field a UI or REDIRECT response asks for, like a CAPTCHA strategy: it looks at the
- * announced field and its request (metadata included) and answers, or declines. The extension point for
- * a provider's own fields: add a strategy to {@link InteractiveProcedure}, never a special case.
+ * One way of answering a field the wiki asks for, like a CAPTCHA strategy: it looks at the announced field and
+ * its request (metadata included) and answers, or declines. The extension point for fields an extension adds
+ * (a terms-of-use checkbox, a provider's own fields): register an implementation in
+ * {@code META-INF/services/org.mwconform.client.interactive.FieldStrategy} (a public class with a no-argument
+ * constructor), and it answers the account-creation form ({@code org.mwconform.accounts.FieldStrategies}) and
+ * the fields of UI and REDIRECT responses ({@link InteractiveProcedure}) alike; never a special case in the core.
  */
 public interface FieldStrategy {
 

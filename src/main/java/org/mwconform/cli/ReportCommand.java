@@ -1,0 +1,114 @@
+package org.mwconform.cli;
+
+import org.mwconform.accounts.AccountFactory;
+import org.mwconform.deployments.ConfigurationException;
+import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.DeploymentLoader;
+import org.mwconform.expectations.Expectations;
+import org.mwconform.report.DeploymentResult;
+import org.mwconform.report.RunReport;
+import org.mwconform.report.matrix.RunArtifacts;
+import org.mwconform.report.messages.CucumberMessages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code mwconform report MESSAGES.ndjson --env FILE}: a run made elsewhere ({@code mvn test}, Gradle, an IDE)
+ * with Cucumber's {@code message} formatter, judged exactly as {@code mwconform run} judges its own: the same
+ * results.json, matrix page, junit.xml and Allure results. The wiki is asked who it is (for the column header)
+ * when it answers; its version is left out when it does not. Nothing is sent to create anything.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Judges a run made elsewhere (mvn test, Gradle, an IDE) from Cucumber's message output, exactly as",
+                "'mwconform run' judges its own: results.json, junit.xml, the matrix and Allure results in DIR/latest/."},
+        footer = {"", "Example (after mvn test with cucumber.plugin=message:target/mwconform/messages.ndjson):",
+                "  mwconform report target/mwconform/messages.ndjson --env environments/my-wiki.yml",
+                "", "Exit codes: 0 nothing unexpected; 1 an unexpected result; 2 a usage or configuration error."})
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MESSAGES.ndjson", description = "Cucumber's message output of the run (plugin message:FILE)")
+    Path messages;
+
+    @Option(names = "--env", required = true, paramLabel = "FILE",
+            description = "the environment file the run used (-Dmwconform.environment); its expectations file beside it")
+    Path env;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where the run is written (default ${DEFAULT-VALUE}/); DIR/latest points at it")
+    Path reportsDir;
+
+    @Option(names = "--allure", description = "also write the Allure report now ('mwconform allure' writes it later)")
+    boolean allure;
+
+    private final Path home;
+    private final PrintStream out;
+
+    ReportCommand(Path home, PrintStream out) {
+        this.home = home;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(messages) || !Files.isReadable(messages)) {
+            throw new ConfigurationException(messages + ": no such readable file (Cucumber writes it with --plugin message:FILE)");
+        }
+        Deployment deployment = new DeploymentLoader().load(env);
+        Expectations expectations = Expectations.load(deployment.expectationsFile());
+        CucumberMessages.Run run;
+        try {
+            run = CucumberMessages.read(messages);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigurationException(messages + ": cannot read it (" + e.getMessage() + ")");
+        }
+        if (run.pickles() == 0 && run.scenarios().isEmpty()) {
+            throw new ConfigurationException(messages + ": not Cucumber message NDJSON (no scenario in it)");
+        }
+        Instant started = Instant.now();
+        String runId = AccountFactory.newRunId();
+        ReportsFolder reports = ReportsFolder.check(home.resolve(reportsDir), null);
+        Path runDir = reports.runFolder(runId);
+        ScenarioProcessLauncher.Folder folder = new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
+        try {
+            Files.createDirectories(folder.root());
+            Files.copy(messages, folder.messages(), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Preflight.Answer answer = new Preflight().check(deployment);
+        String stopped = run.runFinished() ? null
+                : "the messages end before the run finished (the process was stopped?)";
+        DeploymentResult result = new DeploymentRunner(null, null, allure ? RunCommand.allureHome(home) : null, true)
+                .judged(deployment, answer.error() == null ? answer.siteInfo().mediawikiVersion() : null,
+                        answer.error() == null ? answer.siteInfo().extensions() : null, expectations,
+                        new ScenarioProcessLauncher.Launched(run, stopped, run.coreRan(home.resolve("features"))), folder);
+        Instant finished = Instant.now();
+        RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
+                Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + Version.harness()),
+                new ArrayList<>(List.of(result)));
+        RunCommand.write(runDir, report);
+        RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
+        Path latest = reports.pointLatest(runDir);
+        out.println("mwconform report " + runId + ": " + messages.getFileName() + " on " + deployment.name()
+                + (answer.error() == null ? "" : " (the wiki did not answer: no version in the header)"));
+        out.println(TerminalText.safe(result.summaryLine()));
+        RunCommand.unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));
+        out.println("results: " + latest.resolve("results.json"));
+        artifacts.problems().forEach(p -> out.println("  " + p));
+        if (artifacts.page() != null) {
+            out.println("matrix: " + latest.resolve(artifacts.page().getFileName()));
+        }
+        return result.allExpected() ? Main.OK : Main.UNEXPECTED_RESULT;
+    }
+}

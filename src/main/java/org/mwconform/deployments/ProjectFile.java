@@ -1,0 +1,66 @@
+package org.mwconform.deployments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code mwconform.yml}: what an extension's repository adds to a run, so {@code mwconform run} needs no options
+ * there. Paths are relative to the file.
+ * <pre>
+ * features: [core, src/test/resources/features]   # 'core' also runs the core contract
+ * glue: [org.example.acceptterms]                  # beside the core's org.mwconform.steps
+ * classpath: [target/test-classes]                 # where the glue's classes are (built by mvn test-compile)
+ * environments: [environments/accept-terms.yml]    # the default --env files
+ * </pre>
+ *
+ * @param classpath    absolute folders or jars added to the scenario processes' class path
+ * @param environments absolute environment files
+ */
+public record ProjectFile(Path source, Suite suite, List<Path> classpath, List<Path> environments) {
+    public static final String NAME = "mwconform.yml";
+
+    public static final FileShape.Obj SHAPE = FileShape.object("What an extension's repository adds to a mwconform run: mwconform.yml")
+            .key("features", FileShape.listOf("feature folders or files, relative to this file; 'core' names the core contract",
+                    FileShape.text("a folder, a .feature file, or core")))
+            .key("glue", FileShape.listOf("glue packages beside the core's org.mwconform.steps", FileShape.text("a Java package")))
+            .key("classpath", FileShape.listOf("folders or jars holding the glue's classes, relative to this file",
+                    FileShape.text("a folder or a jar")))
+            .key("environments", FileShape.listOf("the environment files run by default, relative to this file",
+                    FileShape.text("an environment file")));
+
+    /** The project file in {@code folder}, if there is one. */
+    public static java.util.Optional<ProjectFile> in(Path folder) {
+        Path file = folder.resolve(NAME);
+        return Files.isRegularFile(file) ? java.util.Optional.of(load(file)) : java.util.Optional.empty();
+    }
+
+    public static ProjectFile load(Path file) {
+        JsonNode tree = ConfigFiles.read(file, "project file", SHAPE);
+        Path folder = file.toAbsolutePath().getParent();
+        List<String> features = new ArrayList<>();
+        tree.path("features").forEach(f -> features.add(DeploymentLoader.feature(file, f.asText())));
+        List<String> glue = new ArrayList<>();
+        tree.path("glue").forEach(g -> glue.add(DeploymentLoader.glue(file, g.asText())));
+        List<Path> classpath = new ArrayList<>();
+        tree.path("classpath").forEach(c -> {
+            Path entry = folder.resolve(c.asText()).normalize();
+            if (!Files.exists(entry)) {
+                throw new ConfigurationException(file + ": classpath: '" + c.asText() + "' does not exist yet: build it first (mvn test-compile)");
+            }
+            classpath.add(entry);
+        });
+        List<Path> environments = new ArrayList<>();
+        tree.path("environments").forEach(e -> {
+            Path env = folder.resolve(e.asText()).normalize();
+            if (!Files.isRegularFile(env)) {
+                throw new ConfigurationException(file + ": environments: no file '" + e.asText() + "'");
+            }
+            environments.add(env);
+        });
+        return new ProjectFile(file, new Suite(features, glue), List.copyOf(classpath), List.copyOf(environments));
+    }
+}
