@@ -45,8 +45,8 @@ class SafeProbeIT {
         PROBES_OF.put(Mutation.ACCEPTS_GET, List.of("get-request"));
         PROBES_OF.put(Mutation.MISSINGPARAM_IGNORED, List.of("missingparam"));
         PROBES_OF.put(Mutation.RELATIVE_RETURNURL_ACCEPTED, List.of("createreturnurl-not-absolute"));
-        List<String> userexists = List.of("userexists", "message-format-wikitext", "message-format-html", "message-format-raw",
-                "message-format-none");
+        // html and wikitext are told apart on the block notice (blocker, writable only); raw and none probe userexists.
+        List<String> userexists = List.of("userexists", "message-format-raw", "message-format-none");
         PROBES_OF.put(Mutation.USEREXISTS_UNCHECKED, userexists);
         PROBES_OF.put(Mutation.USEREXISTS_PASSES, userexists);
         PROBES_OF.put(Mutation.INVALID_USERNAME_ACCEPTED, List.of("invaliduser-hash", "invaliduser-at", "invaliduser-ip"));

@@ -1,5 +1,6 @@
 package org.mwconform.applicability.builtin;
 
+import org.mwconform.accounts.FieldStrategies;
 import org.mwconform.accounts.FormFiller;
 import org.mwconform.accounts.NewAccount;
 import org.mwconform.applicability.NotApplicable;
@@ -29,7 +30,7 @@ public final class FillableForm implements Requirement {
         AuthManagerInfo info = target.api().authManagerInfo();
         boolean creatorSkipsCaptcha = target.tags().contains("@needs:creator") && Credentials.lookup(target.deployment(), Credentials.CREATOR)
                 .credentials().flatMap(c -> target.api().userRights(c.username())).map(r -> r.has("skipcaptcha")).orElse(false);
-        List<String> unanswerable = new FormFiller(target.captchas()).fill(info, new NewAccount("Mwconform-form-check", "form-check"),
+        List<String> unanswerable = new FormFiller(target.captchas(), FieldStrategies.load(Thread.currentThread().getContextClassLoader())).fill(info, new NewAccount("Mwconform-form-check", "form-check"),
                         null, "https://example.org/").unanswerable().stream()
                 .filter(field -> !(creatorSkipsCaptcha && field.contains(CaptchaChallenge.REQUEST_ID)))
                 .toList();
