@@ -13,7 +13,7 @@ Feature: The parameters of an interactive account creation
     Then account creation fails with messagecode "authmanager-create-not-in-progress"
     And no account was created
 
-  @id:createrequests-limits @needs:anonymous-creation @may-create-account
+  @id:createrequests-limits @needs:anonymous-creation @needs:fillable-form @may-create-account
   Scenario: createrequests limits the requests used: without the password request, nothing can create the account
     The password and retype fields are sent, but the request that uses them is not named.
     Given I have fetched the fields and a createaccount token

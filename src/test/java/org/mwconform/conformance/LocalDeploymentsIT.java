@@ -128,7 +128,7 @@ class LocalDeploymentsIT {
             Map.entry("local-disabled", List.of("is ApiDisabled", REFUSED_UNDECLARED)),
             // The image CAPTCHA nobody here can answer, exactly as on test.wikipedia.org; the throttle is declared, not disposable.
             Map.entry("local-wikimedia", List.of("announces a image CAPTCHA", "not ApiDisabled", "may create accounts here",
-                    "as disposable", NO_THIRD_PARTY)),
+                    "as disposable", "names no credentials.blocker", NO_THIRD_PARTY)),
             // Declared read-only, and given no creator: what a production wiki's file looks like.
             Map.entry("local-readonly", List.of("as writable", "announces no CaptchaAuthenticationRequest", "not ApiDisabled",
                     "may create accounts here", THROTTLE_UNDECLARED, REFUSED_UNDECLARED, "names no credentials.creator",
