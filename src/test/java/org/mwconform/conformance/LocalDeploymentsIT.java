@@ -139,7 +139,7 @@ class LocalDeploymentsIT {
             Map.entry("local-vanilla", List.of("create-account-pass")), Map.entry("local-throttled", List.of("throttle-hit")),
             Map.entry("local-captcha", List.of("captcha-solved")), Map.entry("local-closed", List.of("anonymous-creation-forbidden")),
             Map.entry("local-disabled", List.of("module-disabled")), Map.entry("local-oidc-2fa", List.of("example-3")),
-            Map.entry("local-wikimedia", List.of("titleblacklist-forbidden", "abusefilter-disallowed", "for-someone-else-reason", "userexists")),
+            Map.entry("local-wikimedia", List.of("titleblacklist-forbidden", "abusefilter-disallowed", "for-someone-else-reason")),
             Map.entry("local-strict", List.of("passwordincommonlist", "throttle-hit", "create-account-pass")),
             Map.entry("local-readonly", List.of("userexists", "invaliduser-at", "message-format-raw", "missingparam")),
             Map.entry("local-vanilla-1.43", List.of("create-account-pass")), Map.entry("local-captcha-1.43", List.of("captcha-solved")));
