@@ -1,6 +1,7 @@
 package org.mwconform.docs;
 
-import io.cucumber.gherkin.GherkinParser;
+import org.mwconform.features.FeatureFiles;
+
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Feature;
 import io.cucumber.messages.types.GherkinDocument;
@@ -10,9 +11,6 @@ import io.cucumber.messages.types.PickleStepType;
 import io.cucumber.messages.types.PickleTableRow;
 import io.cucumber.messages.types.PickleTag;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** The features as documentation: each feature with its opening sentence, each scenario with its steps and tags. */
 record FeatureBook(List<Chapter> chapters) {
@@ -48,21 +45,10 @@ record FeatureBook(List<Chapter> chapters) {
     }
 
     static FeatureBook read(Path features) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(features)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".feature")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the features in " + features, e);
-        }
-        GherkinParser parser = GherkinParser.builder().includeSource(false).build();
         List<Chapter> chapters = new ArrayList<>();
-        for (Path file : files) {
-            List<Envelope> envelopes;
-            try (Stream<Envelope> parsed = parser.parse(file)) {
-                envelopes = parsed.toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
+        for (Map.Entry<Path, List<Envelope>> parsed : FeatureFiles.parse(features).entrySet()) {
+            Path file = parsed.getKey();
+            List<Envelope> envelopes = parsed.getValue();
             Feature feature = envelopes.stream().map(Envelope::getGherkinDocument).flatMap(java.util.Optional::stream)
                     .map(GherkinDocument::getFeature).flatMap(java.util.Optional::stream).findFirst().orElse(null);
             if (feature == null) {

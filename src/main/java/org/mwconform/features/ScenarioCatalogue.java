@@ -1,6 +1,5 @@
 package org.mwconform.features;
 
-import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Pickle;
 import io.cucumber.messages.types.PickleStep;
@@ -8,13 +7,10 @@ import io.cucumber.messages.types.PickleTag;
 import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionParser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * The scenarios of a features folder, read with Cucumber's own Gherkin parser, one per pickle (one per row
@@ -38,21 +34,10 @@ public final class ScenarioCatalogue {
     }
 
     public static ScenarioCatalogue load(Path features) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(features)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".feature")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the features under " + features, e);
-        }
-        GherkinParser parser = GherkinParser.builder().includeSource(false).includeGherkinDocument(true).includePickles(true).build();
         List<Scenario> scenarios = new ArrayList<>();
-        for (Path file : files) {
-            List<Envelope> envelopes;
-            try (Stream<Envelope> parsed = parser.parse(file)) {
-                envelopes = parsed.toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
+        for (Map.Entry<Path, List<Envelope>> parsed : FeatureFiles.parse(features).entrySet()) {
+            Path file = parsed.getKey();
+            List<Envelope> envelopes = parsed.getValue();
             String feature = envelopes.stream().flatMap(e -> e.getGherkinDocument().stream())
                     .flatMap(d -> d.getFeature().stream()).map(f -> f.getName()).findFirst().orElse(file.getFileName().toString());
             for (Envelope envelope : envelopes) {
