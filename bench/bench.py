@@ -164,26 +164,41 @@ def check(name, result):
         sys.exit("bench: %s failed (exit %d):\n%s" % (name, code, output[-3000:]))
 
 
+LOCAL_BLOCK = re.compile(r"^local:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)
+CREDENTIAL = re.compile(r"^[ \t]+(creator|blocker):[ \t]*([A-Za-z_][A-Za-z0-9_]*)", re.M)
+# The users environments/local/mw provisions (LocalProvisioner): the creator, and the administrator who may block.
+PROVISIONED = {"creator": ("Mwconform-creator", "creator-password"), "blocker": ("Admin", "admin-password")}
+
+
 def proxied_environments(files, workdir, recorder):
-    """Copies of the environment files (and their expectations) whose api goes through a recording proxy."""
+    """Copies of the environment files (and their expectations) whose api goes through a recording proxy.
+
+    The copies drop their `local:` block: the wikis are already up, and environments/local/mw manages a wiki by its
+    own port, which a copy must not claim. The users mw provisioned are handed over as the environment variables the
+    files name, as the harness does for a local deployment. Returns the files, the proxies and that environment."""
     target = os.path.join(workdir, "environments")
     shutil.copytree(os.path.join(HOME, "environments/expectations"), os.path.join(target, "expectations"))
-    # local.settings names a file under environments/local/settings/, beside the environment file
-    os.symlink(os.path.join(HOME, "environments/local"), os.path.join(target, "local"))
-    out, servers = [], []
+    out, servers, env = [], [], dict(os.environ)
     for f in files:
         text = open(f).read()
         m = API_LINE.search(text)
         port = free_port()
         servers.append(proxy(port, int(m.group(2)), recorder))
         name = os.path.basename(f)
+        work = os.path.join(HOME, "environments/local/.work", name[:-len(".yml")])
+        for role, variable in CREDENTIAL.findall(text):
+            user, password_file = PROVISIONED[role]
+            path = os.path.join(work, password_file)
+            if variable not in env and os.path.exists(path):
+                env[variable] = user + ":" + open(path).read().strip()
+        text = LOCAL_BLOCK.sub("", text)
         with open(os.path.join(target, name), "w") as w:
             w.write(API_LINE.sub(lambda mm: "%shttp://127.0.0.1:%d%s" % (mm.group(1), port, mm.group(3)), text))
         exp = f[:-len(".yml")] + ".expectations.yml"
         if os.path.exists(exp):
             shutil.copy(exp, os.path.join(target, os.path.basename(exp)))
         out.append(os.path.join(target, name))
-    return out, servers
+    return out, servers, env
 
 
 def fmt(s):
@@ -231,13 +246,13 @@ def main():
 
     # Accounting through the recording proxy.
     recorder = Recorder()
-    proxied, servers = proxied_environments([vanilla], os.path.join(work, "ten"), recorder)
+    proxied, servers, proxied_env = proxied_environments([vanilla], os.path.join(work, "ten"), recorder)
     print()
     print("Round trips of the ten core checks (through a recording proxy):")
     print("| suite | requests | round trips, summed | wiki busy (>= 1 in flight) | wall | overhead on top of busy | start to first request |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, command, cenv, cwd in (
-            ("mwconform", harness(proxied, reports, TAGS), None, HOME),
+            ("mwconform", harness(proxied, reports, TAGS), proxied_env, HOME),
             ("api-testing + mocha", MOCHA, mocha_env("http://127.0.0.1:%d/" % servers[0].server_address[1], work),
              os.path.join(HOME, "bench/js"))):
         recorder.reset()
@@ -258,8 +273,8 @@ def main():
     wall_direct = r[0]
     matrix_summary = [l for l in r[3].splitlines() if "passed," in l]
     recorder = Recorder()
-    proxied, servers = proxied_environments(local, os.path.join(work, "matrix"), recorder)
-    r2 = timed(harness(proxied, reports))
+    proxied, servers, proxied_env = proxied_environments(local, os.path.join(work, "matrix"), recorder)
+    r2 = timed(harness(proxied, reports), env=proxied_env)
     s = recorder.summary(r2[4])
     print()
     print("The full local matrix (%d deployments), exit %d: %s wall, %s CPU (direct)" % (len(local), r[2], fmt(wall_direct), fmt(r[1])))

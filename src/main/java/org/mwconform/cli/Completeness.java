@@ -24,7 +24,7 @@ final class Completeness {
     }
 
     static List<ScenarioResult> missing(List<ScenarioCatalogue.Scenario> selected, List<ScenarioRecord> records,
-                                        ScenarioProcessLauncher.Launched launch) {
+                                        ScenarioLauncher.Launched launch) {
         Map<String, Integer> reported = new HashMap<>();
         records.forEach(r -> reported.merge(key(r.id(), r.feature(), r.scenario()), 1, Integer::sum));
         String evidence = "the scenario process " + launch.howItEnded() + "; last lines of its log: "

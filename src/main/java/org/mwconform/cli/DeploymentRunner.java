@@ -3,7 +3,9 @@ package org.mwconform.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mwconform.client.TargetBreaker;
+import org.mwconform.client.WikiFacts;
 import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.expectations.Expectations;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.report.AllureReport;
@@ -16,12 +18,12 @@ import org.mwconform.report.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** One deployment of a run: preflight, scenarios, classification against its expectations, evidence, Allure. */
 final class DeploymentRunner {
@@ -42,24 +44,35 @@ final class DeploymentRunner {
         }
     }
 
-    private final ScenarioProcessLauncher launcher;
+    private final ScenarioLauncher launcher;
     private final Preflight preflight;
     private final Path allureHome;
     private final boolean allScenariosSelected;
     private final Listener listener;
     private final RunInterruption interruption;
+    private final java.util.Queue<CompletableFuture<Void>> background;
 
-    DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected) {
+    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected) {
         this(launcher, preflight, allureHome, allScenariosSelected, new RunInterruption());
     }
 
-    DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
                      RunInterruption interruption) {
         this(launcher, preflight, allureHome, allScenariosSelected, interruption, Listener.NONE);
     }
 
-    DeploymentRunner(ScenarioProcessLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
                      RunInterruption interruption, Listener listener) {
+        this(launcher, preflight, allureHome, allScenariosSelected, interruption, listener, null);
+    }
+
+    /**
+     * @param background where writes nothing else waits for (the Allure results) are left to finish on another thread
+     *                   while the run writes its reports; the caller waits for them before it ends. Null: written at once.
+     */
+    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+                     RunInterruption interruption, Listener listener, java.util.Queue<CompletableFuture<Void>> background) {
+        this.background = background;
         this.interruption = interruption;
         this.listener = listener;
         this.launcher = launcher;
@@ -68,36 +81,65 @@ final class DeploymentRunner {
         this.allScenariosSelected = allScenariosSelected;
     }
 
-    DeploymentResult run(Deployment deployment, String notStarted, ScenarioProcessLauncher.Folder folder) {
-        if (notStarted != null) {
-            return error(deployment, null, "not started: " + notStarted);
-        }
-        listener.state(deployment.name(), "preflight");
-        Preflight.Answer answer = preflight.check(deployment);
-        if (answer.error() != null) {
-            return error(deployment, null, answer.error());
-        }
-        String version = answer.siteInfo().mediawikiVersion();
-        ScenarioProcessLauncher.Launched launched;
+    DeploymentResult run(Deployment deployment, String notStarted, ScenarioLauncher.Folder folder) {
+        Map<String, String> failures = notStarted == null ? Map.of() : Map.of(deployment.name(), notStarted);
+        // Up (or not) already: what the preflight finds is the wiki the run uses.
+        return run(deployment, CompletableFuture.completedFuture(new LocalProvisioner.Up(failures, java.util.Set.of(deployment.name()))), folder);
+    }
+
+    /**
+     * Cucumber starts on the deployment's scenarios at once, and the preflight asks the wiki who it is while the local
+     * wikis are brought up; each scenario waits for the preflight, so nothing is sent to a wiki that did not pass it.
+     * That early answer counts only when {@code mw up} then finds the wiki was already running (the answer came from
+     * it); otherwise the wiki is asked again, now that it is up.
+     *
+     * @param up what {@code mw up} did, once it is done
+     */
+    DeploymentResult run(Deployment deployment, CompletableFuture<LocalProvisioner.Up> up, ScenarioLauncher.Folder folder) {
+        CompletableFuture<WikiFacts> facts = new CompletableFuture<>();
+        ScenarioLauncher.Running running;
         Expectations expectations;
-        Path privateEnvironment = null;
         try {
             expectations = Expectations.load(deployment.expectationsFile());
-            Files.createDirectories(folder.root());
-            Path environment = deployment.source();
-            if (environment == null) {
-                privateEnvironment = adHocEnvironmentFile(deployment, folder);
-                environment = privateEnvironment;
-            }
-            listener.running(deployment.name(), folder.messages(), expectations);
-            launched = launcher.run(environment, deployment.api(), folder);
+            running = launcher.start(deployment, facts, folder);
         } catch (IOException | RuntimeException e) {
+            return error(deployment, null, e.getMessage());
+        }
+        listener.state(deployment.name(), "preflight");
+        CompletableFuture<Preflight.Answer> early = CompletableFuture.supplyAsync(() -> preflight.check(deployment),
+                task -> daemon("mwconform-preflight-" + deployment.name(), task));
+        LocalProvisioner.Up brought = up.join();
+        String notUp = brought.failures().get(deployment.name());
+        Preflight.Answer answer = null;
+        if (notUp == null) {
+            answer = brought.wasRunning(deployment) ? early.join() : preflight.check(deployment);
+        }
+        String failed = notUp != null ? "not started: " + notUp : answer.error();
+        if (failed != null) {
+            facts.completeExceptionally(new IllegalStateException(failed));
+            try {
+                launcher.abandon(running);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return error(deployment, null, failed);
+        }
+        String version = answer.siteInfo().mediawikiVersion();
+        ScenarioLauncher.Launched launched;
+        try {
+            if (deployment.source() == null) {
+                shownEnvironment(deployment, folder);
+            }
+            answer.facts().write(folder.facts());
+            listener.running(deployment.name(), folder.messages(), expectations);
+            facts.complete(answer.facts());
+            launched = launcher.finish(running);
+        } catch (IOException | RuntimeException e) {
+            facts.completeExceptionally(e);
             return error(deployment, version, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error(deployment, version, "interrupted");
-        } finally {
-            deletePrivately(privateEnvironment);
         }
         return judged(deployment, version, answer.siteInfo().extensions(), expectations, launched, folder);
     }
@@ -107,7 +149,7 @@ final class DeploymentRunner {
      * The same for a run this harness made and for one made by {@code mvn test} ({@code mwconform report}).
      */
     DeploymentResult judged(Deployment deployment, String version, List<String> extensions, Expectations expectations,
-                            ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
+                            ScenarioLauncher.Launched launched, ScenarioLauncher.Folder folder) {
         listener.state(deployment.name(), "reporting");
         List<ScenarioRecord> records = launched.records();
         List<ScenarioResult> results = new ArrayList<>(Judgement.judge(records, expectations,
@@ -122,7 +164,13 @@ final class DeploymentRunner {
         // a JVM and seconds per deployment: only when asked (run --allure).
         Optional<Path> allure = Optional.empty();
         if (!interruption.interrupted()) {
-            writeAllureResults(deployment, results, launched, folder);
+            if (background != null && allureHome == null) {
+                List<ScenarioResult> judged = List.copyOf(results);
+                background.add(CompletableFuture.runAsync(() -> writeAllureResults(deployment, judged, launched, folder),
+                        task -> daemon("mwconform-allure-results-" + deployment.name(), task)));
+            } else {
+                writeAllureResults(deployment, results, launched, folder);
+            }
         }
         if (allureHome == null) {
             // not asked for (and mwconform mutate runs the suite dozens of times)
@@ -144,7 +192,7 @@ final class DeploymentRunner {
      * Once the wiki stopped answering (a deadline, a vanished host, endless transient answers, an oversized
      * answer), every scenario that errored for it carries that one reason, so the console shows it once.
      */
-    private static void oneReasonOnceTheTargetStopped(List<ScenarioResult> results, ScenarioProcessLauncher.Folder folder) {
+    private static void oneReasonOnceTheTargetStopped(List<ScenarioResult> results, ScenarioLauncher.Folder folder) {
         Optional<String> stopped = new TargetBreaker(folder.breaker()).tripped();
         if (stopped.isEmpty()) {
             return;
@@ -156,7 +204,7 @@ final class DeploymentRunner {
 
     /** Allure results from the harness's judgement, so Allure agrees with results.json on every outcome. */
     private static void writeAllureResults(Deployment deployment, List<ScenarioResult> results,
-                                           ScenarioProcessLauncher.Launched launched, ScenarioProcessLauncher.Folder folder) {
+                                           ScenarioLauncher.Launched launched, ScenarioLauncher.Folder folder) {
         try {
             new AllureResults(folder.allureResults(), deployment.name()).write(results, launched.messages().scenarios(), runFolder(folder));
         } catch (IOException e) {
@@ -165,15 +213,18 @@ final class DeploymentRunner {
     }
 
     /** The run folder: reports/runs/RUN, two levels above a deployment's folder. */
-    private static Path runFolder(ScenarioProcessLauncher.Folder folder) {
+    private static Path runFolder(ScenarioLauncher.Folder folder) {
         return folder.root().getParent().getParent();
     }
 
-    /**
-     * An ad-hoc --target has no file: the scenario process gets one in a private temporary folder (the URL may
-     * carry userinfo or a key in its query), deleted after the run; the run folder keeps a copy with them masked.
-     */
-    private static Path adHocEnvironmentFile(Deployment deployment, ScenarioProcessLauncher.Folder folder) throws IOException {
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** An ad-hoc --target has no file: the run folder keeps what it was, its URL's userinfo and query values masked. */
+    private static void shownEnvironment(Deployment deployment, ScenarioLauncher.Folder folder) throws IOException {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("name", deployment.name());
         env.put("description", deployment.description());
@@ -181,24 +232,6 @@ final class DeploymentRunner {
         env.put("writable", deployment.writable());
         env.put("usernamePrefix", deployment.usernamePrefix());
         YAML.writeValue(folder.environment().toFile(), env);
-        env.put("api", deployment.api().toString());
-        Path dir = Files.createTempDirectory("mwconform-target-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path file = dir.resolve("environment.yml");
-        YAML.writeValue(file.toFile(), env);
-        return file;
-    }
-
-    private static void deletePrivately(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(file.getParent());
-        } catch (IOException e) {
-            // a temporary folder: the system cleans it
-        }
     }
 
     private static DeploymentResult error(Deployment deployment, String version, String reason) {

@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code mwconform run|report|diff|merge|allure|docs|mutate|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
@@ -29,7 +32,7 @@ public final class Main implements Runnable {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(args.isEmpty() ? null : args.get(0), out, err);
         if (args.isEmpty()) {
             cli.usage(out);
             return OK;
@@ -39,17 +42,32 @@ public final class Main implements Runnable {
 
     /** The whole command line: every subcommand, its streams, and the one-line error handlers. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(null, out, err);
+    }
+
+    /**
+     * The command line with every subcommand, or with only {@code only} when that names one: building a subcommand's
+     * model costs picocli reflection over all its options, so a run does not pay for the seven it does not use.
+     */
+    static CommandLine commandLine(String only, PrintStream out, PrintStream err) {
         Path home = home();
-        CommandLine cli = new CommandLine(new Main())
-                .addSubcommand(new RunCli(home, out))
-                .addSubcommand(new ReportCommand(home, out))
-                .addSubcommand(new DiffCommand(out))
-                .addSubcommand(new AllureCommand(home, out))
-                .addSubcommand(new DocsCommand(home, out))
-                .addSubcommand(new MergeCommand(home, out))
-                .addSubcommand(new MutateCommand(home, out))
-                .addSubcommand(new CompletionCommand())
-                .addSubcommand(new CommandLine.HelpCommand());
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("run", () -> new RunCli(home, out));
+        subcommands.put("report", () -> new ReportCommand(home, out));
+        subcommands.put("diff", () -> new DiffCommand(out));
+        subcommands.put("allure", () -> new AllureCommand(home, out));
+        subcommands.put("docs", () -> new DocsCommand(home, out));
+        subcommands.put("merge", () -> new MergeCommand(home, out));
+        subcommands.put("mutate", () -> new MutateCommand(home, out));
+        subcommands.put("completion", CompletionCommand::new);
+        subcommands.put("help", CommandLine.HelpCommand::new);
+        CommandLine cli = new CommandLine(new Main());
+        boolean one = only != null && subcommands.containsKey(only) && !"help".equals(only) && !"completion".equals(only);
+        subcommands.forEach((name, command) -> {
+            if (!one || name.equals(only)) {
+                cli.addSubcommand(command.get());
+            }
+        });
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, args) -> {

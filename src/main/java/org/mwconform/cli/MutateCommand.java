@@ -125,7 +125,7 @@ final class MutateCommand implements Callable<Integer> {
         String runId = AccountFactory.newRunId();
         Path runDir = home.resolve(reports).resolve(runId);
         String notStarted = new LocalProvisioner(home).up(List.of(deployment)).get(deployment.name());
-        ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(home.resolve("features"), runId, tags, threads, "lexical");
+        ScenarioLauncher launcher = new ScenarioLauncher(home.resolve("features"), runId, tags, threads, "lexical");
         DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), null, tags == null);
         out.println("mwconform mutate " + runId + ": " + deployment.name() + " through a fault-injecting proxy, " + mutants.size() + " mutant(s)");
 
@@ -177,7 +177,7 @@ final class MutateCommand implements Callable<Integer> {
 
     private static DeploymentResult through(DeploymentRunner runner, Deployment deployment, Mutant mutant, String notStarted, Path folder) {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.start(deployment.api(), mutant)) {
-            return runner.run(deployment.withApi(proxy.api()), notStarted, new ScenarioProcessLauncher.Folder(folder));
+            return runner.run(deployment.withApi(proxy.api()), notStarted, new ScenarioLauncher.Folder(folder));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the fault-injecting proxy", e);
         }

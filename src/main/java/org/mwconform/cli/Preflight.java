@@ -5,26 +5,34 @@ import org.mwconform.client.MediaWikiApi;
 import org.mwconform.client.SiteInfo;
 import org.mwconform.client.TargetBreaker;
 import org.mwconform.client.TargetUnusableException;
+import org.mwconform.client.WikiFacts;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
 
 /**
- * Asks the wiki who it is before any scenario runs. A dead target, or one that does not answer
+ * Asks the wiki who it is before any scenario runs, and reads once for the run what every scenario's
+ * applicability check consults ({@link WikiFacts}). A dead target, or one that does not answer
  * the Action API, gives one error for the deployment instead of forty failed scenarios.
  */
 final class Preflight {
 
-    record Answer(SiteInfo siteInfo, String error) {
+    /** @param facts what every scenario's applicability check consults, read once for the run ({@link WikiFacts}) */
+    record Answer(SiteInfo siteInfo, WikiFacts facts, String error) {
+        Answer(SiteInfo siteInfo, String error) {
+            this(siteInfo, WikiFacts.none(), error);
+        }
     }
 
     Answer check(Deployment deployment) {
         try {
             SecretMasker masker = new SecretMasker();
-            SiteInfo info = new MediaWikiApi(new ApiTransport(deployment.api(), masker, null, deployment.client(), TargetBreaker.none()), masker).siteInfo();
+            MediaWikiApi api = new MediaWikiApi(new ApiTransport(deployment.api(), masker, null, deployment.client(), TargetBreaker.none()), masker);
+            WikiFacts facts = api.readFacts();
+            SiteInfo info = api.withFacts(facts).siteInfo();
             if (info.generator() == null) {
                 return new Answer(null, deployment.shownApi() + " answered JSON without meta=siteinfo: is this the wiki's api.php?");
             }
-            return new Answer(info, null);
+            return new Answer(info, facts, null);
         } catch (TargetUnusableException e) {
             return new Answer(null, e.getMessage());
         }

@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
         String runId = AccountFactory.newRunId();
         ReportsFolder reports = ReportsFolder.check(home.resolve(reportsDir), null);
         Path runDir = reports.runFolder(runId);
-        ScenarioProcessLauncher.Folder folder = new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
+        ScenarioLauncher.Folder folder = new ScenarioLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
         try {
             Files.createDirectories(folder.root());
             Files.copy(messages, folder.messages(), StandardCopyOption.REPLACE_EXISTING);
@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
         DeploymentResult result = new DeploymentRunner(null, null, allure ? RunCommand.allureHome(home) : null, true)
                 .judged(deployment, answer.error() == null ? answer.siteInfo().mediawikiVersion() : null,
                         answer.error() == null ? answer.siteInfo().extensions() : null, expectations,
-                        new ScenarioProcessLauncher.Launched(run, stopped, run.coreRan(home.resolve("features"))), folder);
+                        new ScenarioLauncher.Launched(run, stopped, run.coreRan(home.resolve("features"))), folder);
         Instant finished = Instant.now();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + Version.harness()),

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,23 +111,38 @@ final class RunCommand {
         deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selectedBy.get(d.name()).size() : share.get(d.name()).size()));
         RunProgress progress = new RunProgress(out, RunProgress.mode(options.progress(), out), totals, System::nanoTime);
         List<DeploymentResult> results;
+        // Allure results, written while the run writes its own reports; waited for before it ends.
+        java.util.Queue<CompletableFuture<Void>> background = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try {
             deployments.forEach(d -> progress.state(d.name(), "starting"));
-            Map<String, String> notStarted = new LocalProvisioner(home).up(deployments);
-            if (deployments.stream().anyMatch(Deployment::isLocal) && !ClientAddress.perScenarioAddressesAvailable()) {
-                out.println("note: " + ClientAddress.NO_ALIASES);
-            }
-            progress.start();  // after the local wikis' own lines, so they do not cross the status line
+            // The local wikis come up while Cucumber starts on their scenarios; each scenario waits for its deployment's preflight.
+            List<Deployment> all = deployments;
+            CompletableFuture<LocalProvisioner.Up> up = CompletableFuture.supplyAsync(() -> {
+                LocalProvisioner.Up brought = new LocalProvisioner(home).bringUp(all);
+                if (all.stream().anyMatch(Deployment::isLocal) && !ClientAddress.perScenarioAddressesAvailable()) {
+                    out.println("note: " + ClientAddress.NO_ALIASES);
+                }
+                progress.start();  // after the local wikis' own lines, so they do not cross the status line
+                return brought;
+            }, task -> {
+                Thread thread = new Thread(task, "mwconform-local-up");
+                thread.setDaemon(true);
+                thread.start();
+            }).exceptionally(e -> {
+                Map<String, String> failed = new LinkedHashMap<>();
+                all.forEach(d -> failed.put(d.name(), "cannot bring the local wikis up: " + e.getMessage()));
+                return new LocalProvisioner.Up(failed, java.util.Set.of());
+            });
             // A shard or a --tags filter sees only part of the scenarios: stale expectations are judged on whole runs only.
             boolean allScenarios = options.tags() == null && options.shard() == null;
             results = runAll(deployments, d -> {
-                ScenarioProcessLauncher launcher = new ScenarioProcessLauncher(features.folder(), runId, options.tags(),
+                ScenarioLauncher launcher = new ScenarioLauncher(features.folder(), runId, options.tags(),
                         options.threads(), options.order(), interruption, arguments(share.get(d.name())), classpath,
                         loaded -> suites.get(loaded.name()));
                 DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(),
-                        options.allure() ? allureHome(home) : null, allScenarios, interruption, progress);
-                DeploymentResult result = runner.run(d, notStarted.get(d.name()),
-                        new ScenarioProcessLauncher.Folder(runDir.resolve("deployments").resolve(d.name())));
+                        options.allure() ? allureHome(home) : null, allScenarios, interruption, progress, background);
+                DeploymentResult result = runner.run(d, up,
+                        new ScenarioLauncher.Folder(runDir.resolve("deployments").resolve(d.name())));
                 progress.finished(result);
                 return result;
             }, interruption);
@@ -159,6 +175,7 @@ final class RunCommand {
         }
         out.println((interrupted ? "interrupted; judged so far: " : "results: ") + latest.resolve("results.json")
                 + " (" + report.run().durationSeconds() + " s)" + (interrupted ? "; reports/latest not moved" : ""));
+        background.forEach(CompletableFuture::join);
         if (interrupted) {
             out.flush();
             interruption.reported();

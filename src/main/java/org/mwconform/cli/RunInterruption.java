@@ -5,10 +5,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Children die with the parent. On SIGINT or SIGTERM the JVM runs this hook: it ends every process this
- * run started (scenario processes, the Allure generator, their own children), then waits a little while
- * the run writes what was judged so far, marked interrupted, without moving {@code latest}. A scenario
- * process also watches its parent ({@link ScenarioProcess}), so even a SIGKILL leaves nothing running.
+ * On SIGINT or SIGTERM the JVM runs this hook: it stops every deployment's scenarios (their breaker trips, so no
+ * session sends another request), ends every process this run started (the Allure generator, its children), then
+ * waits a little while the run writes what was judged so far, marked interrupted, without moving {@code latest}.
+ * The scenarios run in this JVM, so even a SIGKILL leaves nothing of the run creating accounts.
  */
 final class RunInterruption {
     /** How long the hook lets the run write its report after the children are gone. */
@@ -18,6 +18,8 @@ final class RunInterruption {
     private final Thread hook = new Thread(this::onSignal, "mwconform-interrupted");
     private final CountDownLatch reported = new CountDownLatch(1);
     private volatile boolean interrupted;
+    /** What stops the scenarios running now (one per deployment). */
+    private final java.util.Set<Runnable> stops = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     void install() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -37,6 +39,18 @@ final class RunInterruption {
         return interrupted;
     }
 
+    /** Runs {@code stop} on a signal (at once, when the signal already came). */
+    void onSignal(Runnable stop) {
+        stops.add(stop);
+        if (interrupted) {
+            stop.run();
+        }
+    }
+
+    void noLongerOnSignal(Runnable stop) {
+        stops.remove(stop);
+    }
+
     /** The interrupted run's report is written: the JVM may end. */
     void reported() {
         reported.countDown();
@@ -44,6 +58,7 @@ final class RunInterruption {
 
     private void onSignal() {
         interrupted = true;
+        stops.forEach(Runnable::run);
         endDescendants();
         try {
             reported.await(REPORT_GRACE_SECONDS, TimeUnit.SECONDS);

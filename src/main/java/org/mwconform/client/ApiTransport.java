@@ -22,6 +22,11 @@ import org.apache.http.impl.NoConnectionReuseStrategy;
 import org.apache.http.impl.client.BasicCookieStore;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.message.BasicNameValuePair;
 import org.mwconform.deployments.ClientSettings;
 import org.mwconform.secrets.SecretMasker;
@@ -114,12 +119,29 @@ public final class ApiTransport {
         context.setCookieStore(new BasicCookieStore());
         // One connection per request, as a fresh client would: a kept-alive socket can tie up a single-process test server.
         this.client = HttpClients.custom().setDefaultRequestConfig(config.build()).disableRedirectHandling()
+                .setConnectionManager(connections(api))
                 .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE).setUserAgent(settings.userAgentHeader())
                 .build();
     }
 
     public URI api() {
         return api;
+    }
+
+    /**
+     * The session's connections: plain HTTP, and TLS only for an https wiki (building the TLS context costs a good part
+     * of a short run, and a local wiki never needs it). Unbounded, as each scenario's session is its own client.
+     */
+    private static PoolingHttpClientConnectionManager connections(URI api) {
+        RegistryBuilder<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
+                .register("http", PlainConnectionSocketFactory.getSocketFactory());
+        if ("https".equalsIgnoreCase(api.getScheme())) {
+            sockets.register("https", SSLConnectionSocketFactory.getSystemSocketFactory());
+        }
+        PoolingHttpClientConnectionManager manager = new PoolingHttpClientConnectionManager(sockets.build());
+        manager.setMaxTotal(64);
+        manager.setDefaultMaxPerRoute(64);
+        return manager;
     }
 
     /**

@@ -20,10 +20,55 @@ import static org.mwconform.client.ApiResponse.text;
 public final class MediaWikiApi {
     private final ApiTransport transport;
     private final SecretMasker masker;
+    /** Answers read once for the run: replayed when {@code recordFacts} is false, filled in when it is true. */
+    private final WikiFacts facts;
+    private final boolean recordFacts;
 
     public MediaWikiApi(ApiTransport transport, SecretMasker masker) {
+        this(transport, masker, WikiFacts.none(), false);
+    }
+
+    private MediaWikiApi(ApiTransport transport, SecretMasker masker, WikiFacts facts, boolean recordFacts) {
         this.transport = transport;
         this.masker = masker;
+        this.facts = facts;
+        this.recordFacts = recordFacts;
+    }
+
+    /**
+     * The same session, answering the reads in {@code facts} from there (for applicability decisions, which must not
+     * ask the wiki again what it said once for the run); anything else still goes to the wiki.
+     */
+    public MediaWikiApi withFacts(WikiFacts facts) {
+        return new MediaWikiApi(transport, masker, facts, false);
+    }
+
+    /**
+     * Reads, once for the run, what every scenario's applicability check consults (an anonymous visitor's view):
+     * siteinfo, the createaccount module, the visitor's rights and authmanagerinfo for account creation.
+     */
+    public WikiFacts readFacts() {
+        WikiFacts read = WikiFacts.reading();
+        // One query for siteinfo, userinfo and authmanagerinfo (the API answers each module in its own member), kept
+        // as the answer to each of the three reads a scenario makes alone.
+        Map<String, String> siteInfo = siteInfoParams();
+        Map<String, String> rights = currentUserRightsParams();
+        Map<String, String> fields = authManagerInfoParams("create");
+        Map<String, String> together = new LinkedHashMap<>(siteInfo);
+        together.putAll(rights);
+        together.putAll(fields);
+        together.put("meta", String.join("|", siteInfo.get("meta"), rights.get("meta"), fields.get("meta")));
+        ApiResponse answer = transport.send("read siteinfo, the current user's rights and authmanagerinfo for account creation",
+                ApiTransport.Placement.GET_QUERY, together, Map.of(), true);
+        read.record("read siteinfo", siteInfo, answer);
+        MediaWikiApi recording = new MediaWikiApi(transport, masker, read, false);
+        if (recording.siteInfo().generator() == null) {
+            return read;  // not the Action API: the preflight says so, with nothing more asked
+        }
+        read.record("read the current user's rights", rights, answer);
+        read.record("read authmanagerinfo for account creation", fields, answer);
+        new MediaWikiApi(transport, masker, read, true).moduleClass("createaccount");
+        return read;
     }
 
     /** {@code meta=tokens&type=createaccount}; the token is registered as a secret. Empty when none is issued. */
@@ -47,7 +92,7 @@ public final class MediaWikiApi {
     /** {@code meta=authmanagerinfo&amirequestsfor=ACTION} ({@code create}, {@code login}, ...). */
     public AuthManagerInfo authManagerInfo(String action) {
         ApiResponse response = get("read authmanagerinfo for " + ("create".equals(action) ? "account creation" : action),
-                Map.of("action", "query", "meta", "authmanagerinfo", "amirequestsfor", action));
+                authManagerInfoParams(action));
         JsonNode info = response.json().path("query").path("authmanagerinfo");
         List<String> announced = new ArrayList<>();
         for (String member : List.of("canauthenticatenow", "hasprimarypreservedstate", "preservedusername")) {
@@ -79,9 +124,21 @@ public final class MediaWikiApi {
         return token("login");
     }
 
+    private static Map<String, String> authManagerInfoParams(String action) {
+        return Map.of("action", "query", "meta", "authmanagerinfo", "amirequestsfor", action);
+    }
+
+    private static Map<String, String> currentUserRightsParams() {
+        return Map.of("action", "query", "meta", "userinfo", "uiprop", "rights");
+    }
+
+    private static Map<String, String> siteInfoParams() {
+        return Map.of("action", "query", "meta", "siteinfo", "siprop", "general|extensions");
+    }
+
     /** Rights of the current session's user ({@code meta=userinfo}). */
     public List<String> currentUserRights() {
-        ApiResponse response = get("read the current user's rights", Map.of("action", "query", "meta", "userinfo", "uiprop", "rights"));
+        ApiResponse response = get("read the current user's rights", currentUserRightsParams());
         return strings(response.json().path("query").path("userinfo").path("rights"));
     }
 
@@ -92,12 +149,12 @@ public final class MediaWikiApi {
     }
 
     public SiteInfo siteInfo() {
-        ApiResponse response = get("read siteinfo", Map.of("action", "query", "meta", "siteinfo", "siprop", "general|extensions"));
+        ApiResponse response = get("read siteinfo", siteInfoParams());
         JsonNode query = response.json().path("query");
         List<String> extensions = new ArrayList<>();
         query.path("extensions").forEach(e -> extensions.add(text(e, "name")));
         JsonNode general = query.path("general");
-        return new SiteInfo(text(general, "generator"), text(general, "sitename"), extensions);
+        return new SiteInfo(text(general, "generator"), text(general, "sitename"), extensions, text(general, "dbtype"));
     }
 
     public CreateAccountOutcome createAccount(CreateAccountRequest request, Delivery delivery) {
@@ -136,7 +193,17 @@ public final class MediaWikiApi {
     }
 
     private ApiResponse get(String purpose, Map<String, String> params) {
-        return transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), true);
+        if (!recordFacts) {
+            Optional<ApiResponse> known = facts.answer(params);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        ApiResponse response = transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), true);
+        if (recordFacts) {
+            facts.record(purpose, params, response);
+        }
+        return response;
     }
 
     private ApiResponse send(String purpose, Map<String, String> params, boolean record) {

@@ -37,9 +37,14 @@ public final class Credentials {
     public record Lookup(Optional<Credentials> credentials, String evidence) {
     }
 
-    /** Looks the role up in the deployment's {@code credentials} and in the process environment. */
+    /**
+     * Looks the role up in the deployment's {@code credentials} and in the process environment; for a local
+     * deployment whose variable is unset, in the users {@code mw up} provisioned ({@link LocalProvisioner}).
+     */
     public static Lookup lookup(Deployment deployment, String role) {
-        return lookup(deployment, role, System.getenv());
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.putAll(LocalProvisioner.provisionedCredentials(deployment, System.getenv()));
+        return lookup(deployment, role, environment);
     }
 
     /**

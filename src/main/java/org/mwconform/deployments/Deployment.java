@@ -38,7 +38,7 @@ public record Deployment(String name, URI api, String description, boolean writa
     /** The same deployment reached through another api.php URL (a fault-injecting proxy in front of it). */
     public Deployment withApi(URI other) {
         return new Deployment(name, other, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials,
-                source, client);
+                source, client, suite, extensions);
     }
 
     /** A deployment with the default client settings. */

@@ -24,6 +24,32 @@ public final class LocalProvisioner {
 
     /** Name to failure line, for each deployment that could not be started; empty when all are up. */
     public Map<String, String> up(List<Deployment> deployments) {
+        return bringUp(deployments).failures();
+    }
+
+    /**
+     * What {@code mw up} did: the deployments it could not bring up (with why), and those it found already running
+     * (their server was up before it was asked; a remote deployment counts as running, mw does not manage it).
+     */
+    public record Up(Map<String, String> failures, java.util.Set<String> alreadyRunning) {
+        public boolean wasRunning(Deployment deployment) {
+            return !deployment.isLocal() || alreadyRunning.contains(deployment.name());
+        }
+    }
+
+    /** {@code mw up} for the local deployments among these: one call, its lines printed. */
+    public Up bringUp(List<Deployment> deployments) {
+        java.util.Set<String> running = new java.util.HashSet<>();
+        Map<String, String> failures = upAndWatch(deployments, line -> {
+            int space = line.indexOf(' ');
+            if (space > 0 && line.startsWith(" up ", space) && line.contains("(already running")) {
+                running.add(line.substring(0, space));
+            }
+        });
+        return new Up(failures, java.util.Set.copyOf(running));
+    }
+
+    private Map<String, String> upAndWatch(List<Deployment> deployments, java.util.function.Consumer<String> lines) {
         List<Deployment> local = deployments.stream().filter(Deployment::isLocal).toList();
         List<String> names = local.stream().map(Deployment::name).toList();
         Map<String, String> failures = new LinkedHashMap<>();
@@ -55,6 +81,7 @@ public final class LocalProvisioner {
             return failures;
         }
         output.forEach(line -> System.out.println("  " + line));
+        output.forEach(lines);
         if (exit != 0) {
             String last = output.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit code " + exit);
             for (String name : names) {

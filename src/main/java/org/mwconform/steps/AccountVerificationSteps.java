@@ -29,8 +29,7 @@ public class AccountVerificationSteps {
     @Then("the account exists")
     public void accountExists() {
         String name = world.account().username();
-        WikiUser user = Eventually.read(() -> world.api().user(name, false), WikiUser::exists);
-        world.api().user(name, true);
+        WikiUser user = Eventually.read(world.visibility(), record -> world.api().user(name, record), WikiUser::exists);
         world.verifier().check(ACCOUNT_EXISTS, () -> {
             assertThat(user.exists()).as("list=users shows %s", name).isTrue();
             assertThat(user.name()).as("list=users name").isEqualTo(name);
@@ -67,17 +66,15 @@ public class AccountVerificationSteps {
     /** What list=users shows of {@code name} once the bound for a late account has passed (or as soon as it shows one). */
     private WikiUser afterWaitingOut(String name) {
         // A name MediaWiki cannot hold ("invalid") can have no account either.
-        WikiUser seen = Eventually.absent(() -> world.api().user(name, false), u -> !u.missing() && !u.invalid());
-        WikiUser recorded = world.api().user(name, true);
-        return seen.missing() || seen.invalid() ? recorded : seen;
+        return Eventually.absent(world.visibility(), record -> world.api().user(name, record), u -> !u.missing() && !u.invalid());
     }
 
     @Then("the newusers log records its creation")
     public void newUsersLogged() {
         String name = world.account().username();
         Predicate<LogEvent> selfCreated = e -> "newusers".equals(e.type()) && "create".equals(e.action());
-        List<LogEvent> events = Eventually.read(() -> world.api().newUsersLog(name, false), l -> l.stream().anyMatch(selfCreated));
-        world.api().newUsersLog(name, true);
+        List<LogEvent> events = Eventually.read(world.visibility(), record -> world.api().newUsersLog(name, record),
+                l -> l.stream().anyMatch(selfCreated));
         world.verifier().check(NEWUSERS_LOGGED, () -> assertThat(events).as("newusers log entries for User:%s", name)
                 .filteredOn(selfCreated).singleElement()
                 .satisfies(e -> assertThat(e.user()).as("the log entry's performer").isEqualTo(name)));

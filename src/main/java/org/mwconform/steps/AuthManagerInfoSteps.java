@@ -2,7 +2,6 @@ package org.mwconform.steps;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import org.assertj.core.api.SoftAssertions;
 import org.mwconform.client.AuthField;
 import org.mwconform.client.AuthRequest;
 import org.mwconform.world.ScenarioWorld;
@@ -39,19 +38,19 @@ public class AuthManagerInfoSteps {
     public void requestShape() {
         world.verifier().check(AMI_REQUEST_SHAPE, () -> {
             assertThat(world.authManagerInfo().requests()).as("authmanagerinfo.requests").isNotEmpty();
-            SoftAssertions soft = new SoftAssertions();
+            EveryCheck every = new EveryCheck();
             for (AuthRequest r : world.authManagerInfo().requests()) {
-                soft.assertThat(r.keys()).as("members of request " + r.id()).contains(REQUEST_MEMBERS);
-                soft.assertThat(r.id()).as("request id").isNotBlank();
-                soft.assertThat(r.required()).as("required of " + r.id()).isIn(REQUIRED_LEVELS);
-                soft.assertThat(r.provider()).as("provider of " + r.id()).isNotNull();
-                soft.assertThat(r.account()).as("account of " + r.id()).isNotNull();
+                every.check(() -> assertThat(r.keys()).as("members of request " + r.id()).contains(REQUEST_MEMBERS))
+                        .check(() -> assertThat(r.id()).as("request id").isNotBlank())
+                        .check(() -> assertThat(r.required()).as("required of " + r.id()).isIn(REQUIRED_LEVELS))
+                        .check(() -> assertThat(r.provider()).as("provider of " + r.id()).isNotNull())
+                        .check(() -> assertThat(r.account()).as("account of " + r.id()).isNotNull());
                 for (AuthField f : r.fields().values()) {
-                    soft.assertThat(f.type()).as("type of field " + f.name()).isNotBlank();
-                    soft.assertThat(f.label()).as("label of field " + f.name()).isNotNull();
+                    every.check(() -> assertThat(f.type()).as("type of field " + f.name()).isNotBlank())
+                            .check(() -> assertThat(f.label()).as("label of field " + f.name()).isNotNull());
                 }
             }
-            soft.assertAll();
+            every.assertAll();
         });
     }
 
@@ -65,13 +64,13 @@ public class AuthManagerInfoSteps {
     @Then("the password and its retype are password fields")
     public void passwordFields() {
         world.verifier().check(AMI_PASSWORD_FIELDS, () -> {
-            SoftAssertions soft = new SoftAssertions();
+            EveryCheck every = new EveryCheck();
             for (String name : List.of("password", "retype")) {
-                soft.assertThat(world.authManagerInfo().fields()).filteredOn(f -> f.name().equals(name))
+                every.check(() -> assertThat(world.authManagerInfo().fields()).filteredOn(f -> f.name().equals(name))
                         .as("fields named " + name).isNotEmpty()
-                        .allSatisfy(f -> assertThat(f.type()).as("type of field " + name).isEqualTo("password"));
+                        .allSatisfy(f -> assertThat(f.type()).as("type of field " + name).isEqualTo("password")));
             }
-            soft.assertAll();
+            every.assertAll();
         });
     }
 }

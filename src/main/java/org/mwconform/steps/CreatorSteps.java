@@ -132,8 +132,7 @@ public class CreatorSteps {
 
     private void logged(Condition condition, String action, String comment) {
         String name = world.account().username();
-        List<LogEvent> events = Eventually.read(() -> world.api().newUsersLog(name, false), l -> !l.isEmpty());
-        world.api().newUsersLog(name, true);
+        List<LogEvent> events = Eventually.read(world.visibility(), record -> world.api().newUsersLog(name, record), l -> !l.isEmpty());
         world.verifier().check(condition, () -> assertThat(events).as("newusers log entries for User:%s", name)
                 .singleElement()
                 .satisfies(e -> {

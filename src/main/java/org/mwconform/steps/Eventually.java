@@ -1,61 +1,71 @@
 package org.mwconform.steps;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.mwconform.client.Visibility;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Replication and deferred updates may delay what list=users and list=logevents show: read until the
- * answer is there, bounded, instead of sleeping. The condition checked afterwards reports what was seen.
- * A negative check ("no account was created") waits out the same bound: an account that shows up late
- * is still an account created.
+ * Replication and deferred updates may delay what list=users and list=logevents show: read until the answer is
+ * there, within the wiki's {@link Visibility} bound, instead of sleeping. A negative check ("no account was
+ * created") waits out the same bound: an account that shows up late is still an account created. Where the wiki
+ * says its first read is final (one unreplicated database), both read once.
+ * <p>
+ * {@code read} takes whether to record the exchange in the evidence: polls are not recorded, the read the
+ * check rests on is (once, not forty times).
  */
 final class Eventually {
-    /** {@code -Dmwconform.patience=SECONDS}: the bound of both kinds of wait (default 10 s). */
-    static final Duration PATIENCE = Duration.ofMillis((long) (1000 * Double.parseDouble(System.getProperty("mwconform.patience", "10"))));
     private static final Duration POLL = Duration.ofMillis(200);
-    /** A negative check reads for the whole patience: less often, so waiting scenarios do not crowd the wiki. */
+    /** A negative check reads for the whole bound: less often, so waiting scenarios do not crowd the wiki. */
     private static final Duration ABSENT_POLL = Duration.ofMillis(500);
 
     private Eventually() {
     }
 
-    /** The last answer once it satisfies the predicate, or the last answer when patience runs out. */
-    static <T> T read(Supplier<T> read, Predicate<T> done) {
+    /** The recorded answer once it satisfies the predicate, or when the bound runs out. */
+    static <T> T read(Visibility visibility, Function<Boolean, T> read, Predicate<T> done) {
+        if (visibility.immediate()) {
+            return read.apply(true);
+        }
         AtomicReference<T> last = new AtomicReference<>();
         try {
-            await().atMost(PATIENCE).pollInterval(POLL).pollInSameThread()
-                    .until(() -> done.test(last.updateAndGet(previous -> read.get())));
+            await().atMost(visibility.bound()).pollInterval(POLL).pollInSameThread()
+                    .until(() -> done.test(last.updateAndGet(previous -> read.apply(false))));
         } catch (ConditionTimeoutException e) {
             // The condition check that follows reports what was seen.
         }
-        return last.get();
+        // The evidence's read: at least as late as the last poll, so it shows what the check saw or more.
+        T recorded = read.apply(true);
+        return done.test(recorded) || !done.test(last.get()) ? recorded : last.get();
     }
 
     /**
-     * Reads for the whole patience, and returns the first answer that shows what must not happen, or the
-     * last answer when it never did.
+     * Reads for the whole bound, and returns the first answer that shows what must not happen, or the last
+     * (recorded) answer when it never did.
      */
-    static <T> T absent(Supplier<T> read, Predicate<T> appeared) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        T last;
+    static <T> T absent(Visibility visibility, Function<Boolean, T> read, Predicate<T> appeared) {
+        if (visibility.immediate()) {
+            return read.apply(true);
+        }
+        long deadline = System.nanoTime() + visibility.bound().toNanos();
         do {
-            last = read.get();
-            if (appeared.test(last)) {
-                return last;
+            T seen = read.apply(false);
+            if (appeared.test(seen)) {
+                T recorded = read.apply(true);
+                return appeared.test(recorded) ? recorded : seen;
             }
             try {
                 Thread.sleep(ABSENT_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return last;
+                break;
             }
         } while (System.nanoTime() < deadline);
-        return last;
+        return read.apply(true);
     }
 }

@@ -32,14 +32,19 @@ public class Hooks {
     @Before(order = 0)
     public void decideApplicability(Scenario scenario) {
         world.safeProbe(scenario.getSourceTagNames().contains(SideEffect.SAFE_PROBE));
+        if (!world.facts().isEmpty()) {
+            world.applicabilityEvidence().add(world.facts().describe());
+        }
         try {
             world.applicabilityEvidence().addAll(
-                    new ApplicabilityCheck(world.captchas(), Requirements.load(Thread.currentThread().getContextClassLoader())).require(scenario.getSourceTagNames(), world.deployment(), world.api(),
-                            world.clientAddress() != null));
+                    new ApplicabilityCheck(world.captchas(), Requirements.load(Thread.currentThread().getContextClassLoader()))
+                            .require(scenario.getSourceTagNames(), world.deployment(), world.applicabilityApi(), world.clientAddress() != null));
         } catch (NotApplicable e) {
             world.applicabilityEvidence().add("not applicable: " + e.getMessage());
             throw e;
         }
+        // Before the scenario's own first request: how long its reads of list=users may lag behind the answers.
+        world.applicabilityEvidence().add("reads after an answer: " + world.visibility().evidence());
         world.applicabilityDecided();
     }
 

@@ -1,21 +1,73 @@
 package org.mwconform.world;
 
 import org.mwconform.accounts.AccountFactory;
+import org.mwconform.client.TargetBreaker;
+import org.mwconform.client.WikiFacts;
 import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * What one scenario process is run against, set once by the runner as system properties
- * ({@code mwconform.environment}, {@code mwconform.runId}) and only read here.
+ * What one deployment's scenarios run against: the deployment, the run's id, the facts the preflight read once for
+ * the run, the breaker that stops every session once the wiki stopped answering, and the configured patience.
+ * <p>
+ * {@code mwconform run} gives it to the scenarios it runs in its own JVM ({@link #runWith}); a plain Cucumber run
+ * ({@code mvn test}, an IDE) reads it from system properties ({@code mwconform.environment}, {@code mwconform.runId}).
  */
-public record RunSettings(Deployment deployment, String runId) {
+public record RunSettings(Deployment deployment, String runId, CompletableFuture<WikiFacts> preflight, TargetBreaker breaker,
+                          Duration patience) {
     public static final String ENVIRONMENT = "mwconform.environment";
     public static final String RUN_ID = "mwconform.runId";
     /** The api.php to talk to when it is not the file's own: a fault-injecting proxy in front of the wiki. */
     public static final String API = "mwconform.api";
+    /** {@code -Dmwconform.patience=SECONDS}: how long reads wait for a wiki whose replicas may lag (default 10 s). */
+    public static final String PATIENCE = "mwconform.patience";
+
+    /**
+     * The settings of the deployment whose scenarios run on this thread and the threads it starts (Cucumber's
+     * runners). Set only by {@link #runWith}, for the length of one deployment's Cucumber run: deployments that run
+     * side by side in one JVM each see their own.
+     */
+    private static final InheritableThreadLocal<RunSettings> CURRENT = new InheritableThreadLocal<>();
+
+    /** Runs {@code scenarios} (one Cucumber run) with these settings visible to every world it creates. */
+    public <T> T runWith(Supplier<T> scenarios) {
+        RunSettings before = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return scenarios.get();
+        } finally {
+            CURRENT.set(before);
+        }
+    }
+
+    /** The settings {@link #runWith} gave this thread, or those system properties describe. */
+    public static RunSettings current() {
+        RunSettings given = CURRENT.get();
+        return given != null ? given : fromSystemProperties();
+    }
+
+    /**
+     * The facts the preflight read, once it has: Cucumber starts while the wiki is brought up and asked, and each
+     * scenario's world waits here, so nothing is sent before the deployment passed its preflight.
+     */
+    public WikiFacts facts() {
+        try {
+            return preflight.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            throw new IllegalStateException("the deployment did not pass its preflight; no scenario runs", e);
+        }
+    }
+
+    public static Duration configuredPatience() {
+        return Duration.ofMillis((long) (1000 * Double.parseDouble(System.getProperty(PATIENCE, "10"))));
+    }
 
     public static RunSettings fromSystemProperties() {
         String environment = System.getProperty(ENVIRONMENT);
@@ -28,6 +80,7 @@ public record RunSettings(Deployment deployment, String runId) {
         if (api != null && !api.isBlank()) {
             deployment = deployment.withApi(java.net.URI.create(api));
         }
-        return new RunSettings(deployment, runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId);
+        return new RunSettings(deployment, runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId,
+                CompletableFuture.completedFuture(WikiFacts.none()), TargetBreaker.fromSystemProperties(), configuredPatience());
     }
 }

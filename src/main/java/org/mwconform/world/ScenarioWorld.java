@@ -19,7 +19,7 @@ import org.mwconform.client.interactive.BrowserRedirects;
 import org.mwconform.client.interactive.FieldStrategy;
 import org.mwconform.client.interactive.InteractiveProcedure;
 import org.mwconform.client.interactive.TotpFromSecret;
-import org.mwconform.client.TargetBreaker;
+import org.mwconform.client.Visibility;
 import org.mwconform.client.WikiUser;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
@@ -44,6 +44,9 @@ public class ScenarioWorld {
     private final List<ApiTransport> sessions = new CopyOnWriteArrayList<>();
     private final List<String> applicabilityEvidence = new ArrayList<>();
     private final MediaWikiApi api;
+    /** The same session, answering what the preflight read once for the run from there: for applicability checks. */
+    private final MediaWikiApi applicabilityApi;
+    private Visibility visibility;
     private final InetAddress clientAddress;
     private final CaptchaSolvers captchas;
     private final FormFiller formFiller;
@@ -68,7 +71,7 @@ public class ScenarioWorld {
     private WikiUser existing;
 
     public ScenarioWorld() {
-        this(RunSettings.fromSystemProperties());
+        this(RunSettings.current());
     }
 
     private ScenarioWorld(RunSettings settings) {
@@ -79,6 +82,7 @@ public class ScenarioWorld {
         this.fieldStrategies = FieldStrategies.load(Thread.currentThread().getContextClassLoader());
         this.formFiller = new FormFiller(captchas, fieldStrategies);
         this.api = newSession(clientAddress);
+        this.applicabilityApi = api.withFacts(settings.facts());
     }
 
     /** Someone else: another session, and on a local wiki another address, so it uses none of this scenario's quota. */
@@ -89,7 +93,7 @@ public class ScenarioWorld {
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     private MediaWikiApi newSession(InetAddress address) {
         ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address, settings.deployment().client(),
-                TargetBreaker.fromSystemProperties());
+                settings.breaker());
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }
@@ -278,6 +282,23 @@ public class ScenarioWorld {
 
     public Deployment deployment() { return settings.deployment(); }
     public MediaWikiApi api() { return api; }
+
+    /** For applicability decisions: the facts read once for the run where they answer, else the wiki. */
+    public MediaWikiApi applicabilityApi() { return applicabilityApi; }
+
+    /** The facts the run's preflight read, if any: the evidence behind answers {@link #applicabilityApi} replayed. */
+    public org.mwconform.client.WikiFacts facts() { return settings.facts(); }
+
+    /**
+     * How long after an answer list=users and list=logevents may take to show what it did: read from the wiki
+     * (siteinfo) when applicability is decided, so before the scenario's own first request.
+     */
+    public Visibility visibility() {
+        if (visibility == null) {
+            visibility = Visibility.of(applicabilityApi.siteInfo(), settings.patience());
+        }
+        return visibility;
+    }
     public Verifier verifier() { return verifier; }
     public AccountFactory accounts() { return accounts; }
     public CaptchaSolvers captchas() { return captchas; }

@@ -28,7 +28,7 @@ class CompletenessTest {
     @Test
     void everyScenarioWithoutARecordIsAnErrorWithTheLogsLastLines() {
         List<ScenarioResult> missing = Completeness.missing(List.of(scenario("a"), scenario("b"), scenario("c")),
-                List.of(record("a")), new ScenarioProcessLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, 134, LOG));
+                List.of(record("a")), new ScenarioLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, 134, LOG));
         assertThat(missing).extracting(ScenarioResult::id).containsExactly("b", "c");
         assertThat(missing).allSatisfy(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
@@ -39,12 +39,12 @@ class CompletenessTest {
     @Test
     void aKilledProcessAndADuplicateAreErrorsToo() {
         assertThat(Completeness.missing(List.of(scenario("a")), List.of(record("a"), record("a")),
-                new ScenarioProcessLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, null, LOG)))
+                new ScenarioLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, null, LOG)))
                 .singleElement().satisfies(r -> assertThat(r.reason()).contains("2 results").contains("killed"));
         assertThat(Completeness.missing(List.of(scenario("a")), List.of(record("a")),
-                new ScenarioProcessLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, 3, LOG)))
+                new ScenarioLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, 3, LOG)))
                 .singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(Completeness.PROCESS_ID));
         assertThat(Completeness.missing(List.of(scenario("a")), List.of(record("a")),
-                new ScenarioProcessLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, 1, LOG))).isEmpty();
+                new ScenarioLauncher.Launched(org.mwconform.report.messages.CucumberMessages.read(List.of()), null, true, 1, LOG))).isEmpty();
     }
 }

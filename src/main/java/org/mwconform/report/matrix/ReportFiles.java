@@ -62,6 +62,31 @@ public final class ReportFiles {
         return new LoadedRun(report, file.toAbsolutePath().normalize().getParent(), file);
     }
 
+    /**
+     * Whether a run folder's results.json says its run was partial (--tags, a shard), read from its {@code run}
+     * member without the rest: the runs before a baseline are passed over, and there may be many. False when that
+     * cannot be told (the full read then decides).
+     */
+    private static boolean partial(Path runFolder) {
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(runFolder.resolve(RESULTS).toFile())) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("run".equals(name)) {
+                    com.fasterxml.jackson.databind.JsonNode run = JSON.readTree(parser);
+                    return run.hasNonNull("tags") || run.hasNonNull("shard");
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the full read says what is wrong with it
+        }
+        return false;
+    }
+
     private static void validate(Path file, RunReport report) {
         if (report == null || report.run() == null || report.deployments() == null) {
             throw new UnreadableReportException(file + ": not a mwconform results.json (needs \"run\" and \"deployments\")");
@@ -130,6 +155,9 @@ public final class ReportFiles {
         candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
         String currentName = folder.getFileName().toString();
         for (Path candidate : candidates) {
+            if (partial(candidate)) {
+                continue;  // filtered by --tags, or one shard: told by its "run" member alone, not the whole file
+            }
             LoadedRun run;
             try {
                 run = load(candidate);

@@ -1,0 +1,117 @@
+package org.mwconform.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a deployment says of itself that no scenario changes (siteinfo, the createaccount module's class, an
+ * anonymous visitor's rights, the fields authmanagerinfo announces), read once for the whole run by the preflight
+ * and replayed to every scenario's applicability check instead of being asked again by each. Written to the
+ * deployment's folder ({@value #FILE}), where it is the evidence those decisions rest on.
+ * <p>
+ * Only reads a {@link MediaWikiApi} is told to take from here are replayed; a scenario's own steps always ask the
+ * wiki (a CAPTCHA, a token, belongs to one session).
+ */
+public final class WikiFacts {
+    public static final String FILE = "facts.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final String readAt;
+
+    /** One recorded read: what it was for, what was asked, and the answer as the wiki gave it. */
+    record Answer(String purpose, Map<String, String> params, int httpStatus, String contentType, JsonNode json) {
+    }
+
+    private WikiFacts(String readAt) {
+        this.readAt = readAt;
+    }
+
+    /** Facts about to be read (by {@link MediaWikiApi#readFacts}). */
+    public static WikiFacts reading() {
+        return new WikiFacts(Instant.now().toString());
+    }
+
+    /** No facts: every read goes to the wiki. */
+    public static WikiFacts none() {
+        return new WikiFacts(null);
+    }
+
+    Optional<ApiResponse> answer(Map<String, String> params) {
+        Answer a = answers.get(key(params));
+        return a == null ? Optional.empty() : Optional.of(new ApiResponse(a.httpStatus(), a.contentType(), a.json()));
+    }
+
+    void record(String purpose, Map<String, String> params, ApiResponse response) {
+        answers.put(key(params), new Answer(purpose, new TreeMap<>(params), response.httpStatus(), response.contentType(), response.json()));
+    }
+
+    public boolean isEmpty() {
+        return answers.isEmpty();
+    }
+
+    /** The applicability evidence line: where the decisions' answers came from. */
+    public String describe() {
+        List<String> purposes = answers.values().stream().map(Answer::purpose).sorted().toList();
+        return "the wiki's answers read once for the run at " + readAt + " (" + FILE + "): " + String.join("; ", purposes);
+    }
+
+    public void write(Path file) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("readAt", readAt);
+        ArrayNode list = root.putArray("answers");
+        new TreeMap<>(answers).values().forEach(a -> {
+            ObjectNode node = list.addObject();
+            node.put("purpose", a.purpose());
+            node.set("params", JSON.valueToTree(a.params()));
+            node.put("httpStatus", a.httpStatus());
+            node.put("contentType", a.contentType());
+            node.set("answer", a.json());
+        });
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The facts a preflight wrote; none when there is no such file (a run judged by {@code mvn test}, for one). */
+    public static WikiFacts read(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return none();
+        }
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            WikiFacts facts = new WikiFacts(root.path("readAt").asText(null));
+            for (JsonNode node : root.path("answers")) {
+                Map<String, String> params = new TreeMap<>();
+                node.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+                facts.answers.put(key(params), new Answer(node.path("purpose").asText(), params, node.path("httpStatus").asInt(),
+                        node.path("contentType").asText(null), node.path("answer")));
+            }
+            return facts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run's facts " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(Map<String, String> params) {
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(params).forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join("&", parts);
+    }
+}
