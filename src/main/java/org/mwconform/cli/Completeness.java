@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * A run is complete or it is an error: every scenario the features select owes exactly one result. One the
- * scenario process never reported (it crashed, was killed, or stopped early) is an {@code error} with the last
+ * deployment's Cucumber run never reported (it broke, or was stopped early) is an {@code error} with the last
  * lines of the process's log as evidence; so is a scenario reported twice, and a process that ended abnormally.
  */
 final class Completeness {
@@ -27,7 +27,7 @@ final class Completeness {
                                         ScenarioLauncher.Launched launch) {
         Map<String, Integer> reported = new HashMap<>();
         records.forEach(r -> reported.merge(key(r.id(), r.feature(), r.scenario()), 1, Integer::sum));
-        String evidence = "the scenario process " + launch.howItEnded() + "; last lines of its log: "
+        String evidence = "the deployment's Cucumber run " + launch.howItEnded() + "; last lines of its log: "
                 + TOKEN.matcher(String.join(" | ", launch.logTail())).replaceAll("••••••");
         List<ScenarioResult> errors = new ArrayList<>();
         for (ScenarioCatalogue.Scenario s : selected == null ? List.<ScenarioCatalogue.Scenario>of() : selected) {
@@ -38,7 +38,7 @@ final class Completeness {
             }
         }
         if (!launch.endedNormally() && errors.isEmpty()) {
-            errors.add(new ScenarioResult(PROCESS_ID, "(scenario process)", "The scenario process ends normally", List.of(),
+            errors.add(new ScenarioResult(PROCESS_ID, "(Cucumber run)", "The deployment's Cucumber run ends normally", List.of(),
                     Outcome.ERROR, evidence, null, null));
         }
         return errors;

@@ -26,8 +26,15 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int UNEXPECTED_RESULT = 1;
     public static final int USAGE_ERROR = 2;
+    /**
+     * Apache HttpClient reports, at INFO, that it resent a request whose connection closed unanswered; the scenarios
+     * run in this JVM, so that would land on the user's console between the progress lines. Kept here: a logger
+     * nobody references may be collected, and with it its level.
+     */
+    private static final java.util.logging.Logger HTTP_CLIENT_LOG = java.util.logging.Logger.getLogger("org.apache.http");
 
     public static void main(String[] args) {
+        HTTP_CLIENT_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 

@@ -107,7 +107,7 @@ final class RunCli implements Callable<Integer> {
                 List.copyOf(glue), List.copyOf(classpath), project);
     }
 
-    /** Parsed by Cucumber's own tag-expression parser, so a broken one fails here and not in each scenario process. */
+    /** Parsed by Cucumber's own tag-expression parser, so a broken one fails here, before anything runs. */
     private static String tags(String expression) {
         if (expression == null) {
             return null;

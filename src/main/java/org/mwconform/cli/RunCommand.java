@@ -286,7 +286,7 @@ final class RunCommand {
         return files;
     }
 
-    /** Deployments run concurrently, each in its own scenario process. */
+    /** Deployments run concurrently, each on a thread of its own (its scenarios on Cucumber's threads). */
     private static List<DeploymentResult> runAll(List<Deployment> deployments,
                                                  java.util.function.Function<Deployment, DeploymentResult> one,
                                                  RunInterruption interruption) {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param features feature folders or files ({@code core}: the core contract), instead of the core contract; empty: as
  *                 the environment file or mwconform.yml says, else the core contract
  * @param glue     glue packages beside the core's
- * @param classpath folders or jars added to the scenario processes' class path (where that glue is)
+ * @param classpath folders or jars where that glue is (a class loader over them runs the scenarios)
  * @param project  a folder holding mwconform.yml; null: the current folder's, if it has one
  */
 public record RunOptions(List<Path> environments, String target, boolean targetWritable, String usernamePrefix,

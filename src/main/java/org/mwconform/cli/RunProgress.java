@@ -41,7 +41,7 @@ final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
 
     private static final class Deployment {
         String state = "waiting";
-        /** Cucumber's message NDJSON of the deployment's scenario process, read as it grows. */
+        /** Cucumber's message NDJSON of the deployment's scenarios, read as it grows. */
         Path records;
         final CucumberMessages messages = CucumberMessages.incremental();
         Expectations expectations;
@@ -127,7 +127,7 @@ final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
         }
     }
 
-    /** Reads what the scenario processes wrote since the last tick, prints new failures, redraws the status. */
+    /** Reads what the deployments' Cucumber runs wrote since the last tick, prints new failures, redraws the status. */
     synchronized void tick() {
         if (mode == Mode.QUIET) {
             return;

@@ -49,7 +49,7 @@ final class ScenarioLauncher {
     /**
      * @param features  the core contract's folder (the jar's copy when it does not exist)
      * @param selection a shard's scenarios ({@code file:line}), given instead of the features; null for all
-     * @param classpath added to the scenario processes' class path: where extension glue lives
+     * @param classpath where extension glue lives (folders, jars): a class loader over them runs the scenarios
      * @param suites    what each deployment runs
      */
     ScenarioLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
@@ -66,7 +66,7 @@ final class ScenarioLauncher {
     }
 
     /**
-     * The scenarios a deployment's scenario process owes a result for: those of its suite's features that the tag
+     * The scenarios a deployment's Cucumber run owes a result for: those of its suite's features that the tag
      * expression selects, and of those, with a shard, only the shard's share. Null when they cannot be listed
      * beforehand (the core contract read from the jar, or a shard of extension features): then only how the process
      * ended is checked.
@@ -115,7 +115,7 @@ final class ScenarioLauncher {
     }
 
     /**
-     * What a scenario process left: its records, how it ended, and the last lines of its log (evidence for
+     * What a deployment's Cucumber run left: its records, how it ended, and the last lines of its log (evidence for
      * every scenario it owed a result and did not give one).
      *
      * @param exitCode null when it did not finish and was ended

@@ -48,7 +48,7 @@ public final class MediaWikiApi {
      * siteinfo, the createaccount module, the visitor's rights and authmanagerinfo for account creation.
      */
     public WikiFacts readFacts() {
-        WikiFacts read = WikiFacts.reading();
+        WikiFacts read = WikiFacts.reading(masker::mask);
         // One query for siteinfo, userinfo and authmanagerinfo (the API answers each module in its own member), kept
         // as the answer to each of the three reads a scenario makes alone.
         Map<String, String> siteInfo = siteInfoParams();
@@ -67,6 +67,7 @@ public final class MediaWikiApi {
         }
         read.record("read the current user's rights", rights, answer);
         read.record("read authmanagerinfo for account creation", fields, answer);
+        recording.authManagerInfo();  // its sensitive fields' values become secrets before anything is written
         new MediaWikiApi(transport, masker, read, true).moduleClass("createaccount");
         return read;
     }

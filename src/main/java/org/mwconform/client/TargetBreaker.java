@@ -11,11 +11,11 @@ import java.util.Optional;
  * Remembers, for one deployment, that its wiki stopped answering (a deadline passed, the host went away,
  * transient answers never ended, an answer too large): every later request of every scenario of that
  * deployment fails at once with that one reason instead of waiting again. It lives in a file of the
- * deployment's run folder, so every session of the scenario process shares it without static state, and
+ * deployment's run folder, so every session of the deployment's scenarios shares it without static state, and
  * the runner reads it back to print one reason.
  */
 public final class TargetBreaker {
-    /** The system property naming the file, set by the runner for the scenario process. */
+    /** The system property naming the file, for a plain Cucumber run ({@code mvn test}). */
     public static final String FILE_PROPERTY = "mwconform.breaker";
     private static final TargetBreaker NONE = new TargetBreaker(null);
 
@@ -29,7 +29,7 @@ public final class TargetBreaker {
         return NONE;
     }
 
-    /** The scenario process's breaker, or one that never trips when the property is unset. */
+    /** A plain Cucumber run's breaker, or one that never trips when the property is unset. */
     public static TargetBreaker fromSystemProperties() {
         String file = System.getProperty(FILE_PROPERTY);
         return file == null || file.isBlank() ? NONE : new TargetBreaker(Path.of(file));

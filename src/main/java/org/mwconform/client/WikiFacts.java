@@ -32,23 +32,26 @@ public final class WikiFacts {
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final String readAt;
+    /** The masker of the session that read them: the file shows what it says with every secret it learnt masked. */
+    private final java.util.function.UnaryOperator<String> mask;
 
     /** One recorded read: what it was for, what was asked, and the answer as the wiki gave it. */
     record Answer(String purpose, Map<String, String> params, int httpStatus, String contentType, JsonNode json) {
     }
 
-    private WikiFacts(String readAt) {
+    private WikiFacts(String readAt, java.util.function.UnaryOperator<String> mask) {
         this.readAt = readAt;
+        this.mask = mask;
     }
 
-    /** Facts about to be read (by {@link MediaWikiApi#readFacts}). */
-    public static WikiFacts reading() {
-        return new WikiFacts(Instant.now().toString());
+    /** Facts about to be read (by {@link MediaWikiApi#readFacts}), by a session that masks with {@code mask}. */
+    static WikiFacts reading(java.util.function.UnaryOperator<String> mask) {
+        return new WikiFacts(Instant.now().toString(), mask);
     }
 
     /** No facts: every read goes to the wiki. */
     public static WikiFacts none() {
-        return new WikiFacts(null);
+        return new WikiFacts(null, text -> text);
     }
 
     Optional<ApiResponse> answer(Map<String, String> params) {
@@ -70,6 +73,7 @@ public final class WikiFacts {
         return "the wiki's answers read once for the run at " + readAt + " (" + FILE + "): " + String.join("; ", purposes);
     }
 
+    /** The evidence file: every answer as the wiki gave it, masked (a URL's key, a cookie, a sensitive field's value). */
     public void write(Path file) {
         ObjectNode root = JSON.createObjectNode();
         root.put("readAt", readAt);
@@ -83,29 +87,9 @@ public final class WikiFacts {
             node.set("answer", a.json());
         });
         try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+            Files.writeString(file, mask.apply(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The facts a preflight wrote; none when there is no such file (a run judged by {@code mvn test}, for one). */
-    public static WikiFacts read(Path file) {
-        if (file == null || !Files.isRegularFile(file)) {
-            return none();
-        }
-        try {
-            JsonNode root = JSON.readTree(file.toFile());
-            WikiFacts facts = new WikiFacts(root.path("readAt").asText(null));
-            for (JsonNode node : root.path("answers")) {
-                Map<String, String> params = new TreeMap<>();
-                node.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
-                facts.answers.put(key(params), new Answer(node.path("purpose").asText(), params, node.path("httpStatus").asInt(),
-                        node.path("contentType").asText(null), node.path("answer")));
-            }
-            return facts;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the run's facts " + file + ": " + e.getMessage(), e);
         }
     }
 

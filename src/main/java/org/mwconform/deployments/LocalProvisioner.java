@@ -100,7 +100,7 @@ public final class LocalProvisioner {
     public static final String CREATOR_USERNAME = "Mwconform-creator";
 
     /**
-     * Environment variables for a local deployment's scenario process: for the creator role its environment
+     * Environment variables for a local deployment's scenarios (read by {@link Credentials#lookup}): for the creator role its environment
      * file names, {@code Mwconform-creator:PASSWORD} from {@code environments/local/.work/NAME/creator-password};
      * for the blocker role, the installer's {@code Admin:PASSWORD} from {@code admin-password} (both written by
      * {@code mw up}, mode 600), unless the variable is already set. Passed in the environment only,

@@ -17,7 +17,7 @@ import java.util.List;
  * environments: [environments/accept-terms.yml]    # the default --env files
  * </pre>
  *
- * @param classpath    absolute folders or jars added to the scenario processes' class path
+ * @param classpath    absolute folders or jars where the project's glue is
  * @param environments absolute environment files
  */
 public record ProjectFile(Path source, Suite suite, List<Path> classpath, List<Path> environments) {

@@ -6,7 +6,7 @@ import org.mwconform.conditions.CheckedCondition;
 import java.util.List;
 
 /**
- * One scenario as the scenario process saw it, before expectations are applied.
+ * One scenario as Cucumber reported it, before expectations are applied.
  *
  * @param status       Cucumber's status: PASSED, FAILED, SKIPPED, UNDEFINED, ...
  * @param errorType    the simple class name of what ended the scenario, if anything

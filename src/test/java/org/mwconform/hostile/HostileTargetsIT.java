@@ -327,14 +327,18 @@ class HostileTargetsIT {
                     || Files.readAllLines(messages).stream().filter(l -> l.startsWith("{\"testCaseFinished\"")).count() < 2)) {
                 Thread.sleep(200);
             }
-            assertThat(ours(runId)).as("the scenario process runs").isNotEmpty();
+            assertThat(process.isAlive()).as("the run is under way").isTrue();
+            List<ProcessHandle> children = process.descendants().toList();
             long signalled = System.nanoTime();
             new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the run ends").isTrue();
             double seconds = (System.nanoTime() - signalled) / 1e9;
             times.put("interrupt (SIG" + signal + ") to exit", seconds);
+            int requestsAtExit = wiki.userAgents.size();
             Thread.sleep(1500);
             assertThat(ours(runId)).as("no process of the run is left").isEmpty();
+            assertThat(children).as("nothing the run started is left").noneMatch(ProcessHandle::isAlive);
+            assertThat(wiki.userAgents).as("the wiki hears nothing from the run once it ended").hasSize(requestsAtExit);
             JsonNode results = JSON.readTree(reports.resolve("runs").resolve(runId).resolve("results.json").toFile());
             assertThat(results.path("run").path("interrupted").asBoolean()).isTrue();
             assertThat(results.path("deployments").path(0).path("results").size()).as("what was judged is kept").isGreaterThan(1);
@@ -343,7 +347,7 @@ class HostileTargetsIT {
         }
     }
 
-    /** Every process whose command line names the run: the harness, its scenario process, anything they started. */
+    /** Every process whose command line names the run (anything the harness started for it). */
     private static List<String> ours(String runId) {
         List<String> found = new ArrayList<>();
         ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid()).forEach(p -> {

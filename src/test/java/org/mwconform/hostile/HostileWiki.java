@@ -35,17 +35,17 @@ final class HostileWiki implements AutoCloseable {
     enum Behaviour {
         /** Every answer drips one byte every 5 s, forever. */
         DRIP,
-        /** siteinfo is answered; every later request hangs without a byte. */
+        /** The preflight (siteinfo, paraminfo) is answered; every later request hangs without a byte. */
         HANG_AFTER_SITEINFO,
         /** siteinfo is a valid JSON answer of about 100 MB. */
         HUGE_SITEINFO,
         /** siteinfo is valid JSON holding a 25 MB string: large, yet under a 64 MB cap. */
         LARGE_VALID_SITEINFO,
-        /** After siteinfo, the first request gets HTTP 429 and the second MediaWiki's maxlag error, each with Retry-After: 1. */
+        /** After the preflight (siteinfo, paraminfo), the first request gets HTTP 429 and the second MediaWiki's maxlag error, each with Retry-After: 1. */
         TRANSIENT_THEN_FINE,
-        /** After siteinfo, every request gets HTTP 503 with Retry-After: 1. */
+        /** After the preflight (siteinfo, paraminfo), every request gets HTTP 503 with Retry-After: 1. */
         UNAVAILABLE_AFTER_SITEINFO,
-        /** Every answer after siteinfo takes 1 s: each request is in time, the whole deployment is not. */
+        /** Every answer after the preflight takes 1 s: each request is in time, the whole deployment is not. */
         SLOW_AFTER_SITEINFO,
         /** The generator string carries terminal escape codes and a fake summary. */
         ESCAPES_IN_GENERATOR,
@@ -113,7 +113,9 @@ final class HostileWiki implements AutoCloseable {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             queries.add(query);
             maxlags.add(param(all, "maxlag"));
-            boolean siteinfo = all.contains("meta=siteinfo");
+            // The preflight's reads (siteinfo with userinfo and authmanagerinfo, and paraminfo) are answered as they are:
+            // each behaviour meets the scenarios' own requests.
+            boolean siteinfo = all.contains("meta=siteinfo") || all.contains("action=paraminfo");
             if (all.contains("action=createaccount")) {
                 passwordsSent.add(String.valueOf(param(all, "password")));
             }
@@ -183,8 +185,8 @@ final class HostileWiki implements AutoCloseable {
         if (!(json instanceof ObjectNode root)) {
             return body;
         }
-        if (siteinfo && behaviour == Behaviour.ESCAPES_IN_GENERATOR) {
-            ((ObjectNode) root.path("query").path("general")).put("generator", "MediaWiki 1.39.0" + FAKE_SUMMARY + "\u001b]0;owned\u0007\n");
+        if (siteinfo && behaviour == Behaviour.ESCAPES_IN_GENERATOR && root.path("query").path("general") instanceof ObjectNode general) {
+            general.put("generator", "MediaWiki 1.39.0" + FAKE_SUMMARY + "\u001b]0;owned\u0007\n");
         }
         JsonNode requests = root.path("query").path("authmanagerinfo").path("requests");
         if (behaviour == Behaviour.HIDDEN_PASSWORD) {
