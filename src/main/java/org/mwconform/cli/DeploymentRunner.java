@@ -108,11 +108,16 @@ final class DeploymentRunner {
         listener.state(deployment.name(), "preflight");
         CompletableFuture<Preflight.Answer> early = CompletableFuture.supplyAsync(() -> preflight.check(deployment),
                 task -> daemon("mwconform-preflight-" + deployment.name(), task));
-        LocalProvisioner.Up brought = up.join();
-        String notUp = brought.failures().get(deployment.name());
-        Preflight.Answer answer = null;
-        if (notUp == null) {
-            answer = brought.wasRunning(deployment) ? early.join() : preflight.check(deployment);
+        Preflight.Answer first = early.join();
+        // This checkout's own wiki answering as itself was brought up before: its scenarios need not wait for mw up to
+        // say so again (its verdict still counts, below).
+        boolean itself = first.error() == null && LocalProvisioner.answeredAsItself(deployment, first.facts().servedBy().orElse(null));
+        String notUp = null;
+        Preflight.Answer answer = first;
+        if (!itself) {
+            LocalProvisioner.Up brought = up.join();
+            notUp = brought.failures().get(deployment.name());
+            answer = notUp != null ? null : brought.wasRunning(deployment) ? first : preflight.check(deployment);
         }
         String failed = notUp != null ? "not started: " + notUp : answer.error();
         if (failed != null) {
@@ -134,6 +139,10 @@ final class DeploymentRunner {
             listener.running(deployment.name(), folder.messages(), expectations);
             facts.complete(answer.facts());
             launched = launcher.finish(running);
+            String late = up.join().failures().get(deployment.name());
+            if (late != null) {
+                return error(deployment, version, "not started: " + late);
+            }
         } catch (IOException | RuntimeException e) {
             facts.completeExceptionally(e);
             return error(deployment, version, e.getMessage());

@@ -91,7 +91,10 @@ final class RunCommand {
         // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
         Map<String, List<FeatureCatalog.Selected>> share = new LinkedHashMap<>();
         if (options.shard() == null) {
-            deployments.forEach(d -> share.put(d.name(), null));
+            // With --tags, Cucumber is handed the files and lines of the selected scenarios of the core contract, so it
+            // reads and reports only those files, not every feature.
+            boolean coreOnly = suites.values().stream().allMatch(Suite::isCoreOnly);
+            deployments.forEach(d -> share.put(d.name(), options.tags() != null && coreOnly ? selectedBy.get(d.name()) : null));
         } else {
             if (!oneSuite) {
                 throw new UsageException("--shard deals one list of scenarios: every deployment must run the same features");

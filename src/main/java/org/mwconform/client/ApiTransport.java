@@ -184,7 +184,7 @@ public final class ApiTransport {
                         raw.status(), raw.contentType(), raw.body(), raw.millis()));
             }
             if (trouble == null) {
-                return new ApiResponse(raw.status(), raw.contentType(), parse(raw.status(), raw.contentType(), raw.body()));
+                return new ApiResponse(raw.status(), raw.contentType(), parse(raw.status(), raw.contentType(), raw.body()), raw.servedBy());
             }
             if (attempt >= settings.retries() || trouble.delaySeconds() > settings.maxRetryAfterSeconds()) {
                 String reason = "transient answers did not end: " + shownApi + " answered " + trouble.what()
@@ -205,7 +205,7 @@ public final class ApiTransport {
         }
     }
 
-    private record Raw(int status, String contentType, String body, Header retryAfter, long millis) {
+    private record Raw(int status, String contentType, String body, Header retryAfter, long millis, String servedBy) {
     }
 
     /** A transient answer: what it was, how long the wiki asks to wait, and the wiki's own reason. */
@@ -248,8 +248,9 @@ public final class ApiTransport {
             Header type = response.getFirstHeader("Content-Type");
             String contentType = type == null ? null : type.getValue();
             String body = entity == null ? "" : read(entity, contentType, request);
+            Header servedBy = response.getFirstHeader(ApiResponse.SERVED_BY);
             return new Raw(response.getStatusLine().getStatusCode(), contentType, body, response.getFirstHeader("Retry-After"),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000, servedBy == null ? null : servedBy.getValue());
         } catch (IOException e) {
             // The socket's own timeouts (connect, read) equal the overall deadline and may fire first under load.
             boolean timedOut = expired.get() || e instanceof java.io.InterruptedIOException;

@@ -34,6 +34,8 @@ public final class WikiFacts {
     private final String readAt;
     /** The masker of the session that read them: the file shows what it says with every secret it learnt masked. */
     private final java.util.function.UnaryOperator<String> mask;
+    /** Which of this project's local wikis answered ({@link ApiResponse#servedBy}), or null. */
+    private volatile String servedBy;
 
     /** One recorded read: what it was for, what was asked, and the answer as the wiki gave it. */
     record Answer(String purpose, Map<String, String> params, int httpStatus, String contentType, JsonNode json) {
@@ -60,7 +62,15 @@ public final class WikiFacts {
     }
 
     void record(String purpose, Map<String, String> params, ApiResponse response) {
+        if (response.servedBy() != null) {
+            servedBy = response.servedBy();
+        }
         answers.put(key(params), new Answer(purpose, new TreeMap<>(params), response.httpStatus(), response.contentType(), response.json()));
+    }
+
+    /** Which of this project's local wikis answered the reads, when one did ({@link ApiResponse#servedBy}). */
+    public Optional<String> servedBy() {
+        return Optional.ofNullable(servedBy);
     }
 
     public boolean isEmpty() {

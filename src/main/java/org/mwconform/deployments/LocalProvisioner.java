@@ -138,6 +138,24 @@ public final class LocalProvisioner {
      * {@code environments/local/.work/NAME}: mw keeps a deployment's files beside the environment file it reads;
      * for a file elsewhere (an extension's repository), in the harness's own, under the deployment's name.
      */
+    /**
+     * Whether an answer came from this deployment's own wiki, as environments/local's router names it (the SHA-1 of
+     * its LocalSettings.php path): a wiki answering as itself was installed, provisioned and started by an earlier
+     * {@code mw up}. False when it cannot be told (not local, no header, another checkout's wiki).
+     */
+    public static boolean answeredAsItself(Deployment deployment, String servedBy) {
+        if (!deployment.isLocal() || deployment.source() == null || servedBy == null) {
+            return false;
+        }
+        String settings = workFolder(deployment).resolve("LocalSettings.php").toString();
+        try {
+            byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(settings.getBytes(StandardCharsets.UTF_8));
+            return servedBy.strip().equalsIgnoreCase(java.util.HexFormat.of().formatHex(sha1));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return false;
+        }
+    }
+
     static Path workFolder(Deployment deployment) {
         return workFolder(deployment.source(), deployment.name());
     }

@@ -32,6 +32,11 @@ public record Suite(List<String> features, List<String> glue) {
         return features.contains(CORE);
     }
 
+    /** The core contract's features and glue, nothing of an extension's. */
+    public boolean isCoreOnly() {
+        return features.equals(List.of(CORE)) && glue.isEmpty();
+    }
+
     /** Every glue package, the core's first. */
     public List<String> allGlue() {
         List<String> all = new ArrayList<>(List.of(CORE_GLUE));
