@@ -1,5 +1,13 @@
 package org.mwconform.local;
 
+import org.mwconform.client.ApiTransport;
+import org.mwconform.client.MediaWikiApi;
+import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.DeploymentLoader;
+import org.mwconform.deployments.LocalProvisioner;
+import org.mwconform.secrets.SecretMasker;
+import java.net.URI;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +89,15 @@ class MwScriptIT {
         assertThat(up).contains(NAME + " up http://127.0.0.1:" + port + "/api.php (MediaWiki ");
         assertThat(mw(a, "status", NAME)).as("the first checkout's wiki is untouched").contains("pid " + pid);
 
+        // Which wiki answers: the first checkout's, on the port both files name, answers as itself and never as the
+        // second's, whose scenarios therefore wait for mw up instead of starting on another checkout's wiki.
+        Deployment first = new DeploymentLoader().load(a.resolve("environments").resolve(NAME + ".yml"));
+        Deployment second = new DeploymentLoader().load(b.resolve("environments").resolve(NAME + ".yml"));
+        String atPort = servedBy(URI.create("http://127.0.0.1:" + PORT + "/api.php"));
+        assertThat(LocalProvisioner.answeredAsItself(first, atPort)).isTrue();
+        assertThat(LocalProvisioner.answeredAsItself(second, atPort)).isFalse();
+        assertThat(LocalProvisioner.answeredAsItself(second, servedBy(second.api()))).isTrue();
+
         // status and down at once: down stops exactly the recorded server, status never sees a half state.
         Process status = start(a, "status", NAME);
         Process down = start(a, "down", NAME);
@@ -91,6 +108,12 @@ class MwScriptIT {
                 + "|down .*)\\n");
         assertThat(Path.of("/proc", String.valueOf(pid))).doesNotExist();
         assertThat(mw(b, "status", NAME)).as("the second checkout's wiki is untouched").contains(NAME + " up http://127.0.0.1:" + port);
+    }
+
+    /** Which local wiki answered the preflight's reads there (its router's identity header). */
+    private static String servedBy(URI api) {
+        SecretMasker masker = new SecretMasker();
+        return new MediaWikiApi(new ApiTransport(api, masker), masker).readFacts().servedBy().orElse(null);
     }
 
     private Path checkout(Path dir) throws IOException {
