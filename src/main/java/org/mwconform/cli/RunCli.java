@@ -1,5 +1,7 @@
 package org.mwconform.cli;
 
+import org.mwconform.world.RunSettings;
+
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import picocli.CommandLine.Command;
@@ -41,6 +43,10 @@ final class RunCli implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "4", description = "scenarios run in parallel per deployment, 1 to 16 (default ${DEFAULT-VALUE})")
     String threads;
+
+    @Option(names = "--patience", paramLabel = "SECONDS", description = "how long reads of list=users and list=logevents wait on a wiki "
+            + "whose reads may lag behind its writes (any but SQLite, as siteinfo's dbtype says); default 10")
+    String patience;
 
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "lexical", description = "lexical (default), reverse or random[:SEED]: results must not depend on it")
     String order;
@@ -85,7 +91,11 @@ final class RunCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new RunCommand(home, out).run(options());
+        RunOptions options = options();
+        if (patience != null) {
+            System.setProperty(RunSettings.PATIENCE, patience);  // read by each deployment's RunSettings, as mutate does
+        }
+        return new RunCommand(home, out).run(options);
     }
 
     /** The checked options; a {@link UsageException} names the first that is wrong. */
@@ -98,6 +108,9 @@ final class RunCli implements Callable<Integer> {
         }
         if (baseline != null && !baseline.matches("[A-Za-z0-9._-]+")) {
             throw new UsageException("--baseline takes a run id (a folder name under reports/runs/), got '" + baseline + "'");
+        }
+        if (patience != null && !patience.matches("\\d{1,4}(\\.\\d+)?")) {
+            throw new UsageException("--patience takes seconds, got '" + patience + "'");
         }
         if (!progress.matches("auto|always|never")) {
             throw new UsageException("--progress takes auto, always or never, got '" + progress + "'");

@@ -113,6 +113,7 @@ class CommandLineTest {
         oneLineUsageError(mwconform("run", "--target", DEAD, "--order", "random:99999999999999999999"),
                 "--order random:SEED takes a seed from 0 to 9223372036854775807");
         oneLineUsageError(mwconform("run", "--target", DEAD, "--order", "random:-1"), "--order takes lexical, reverse or random[:SEED]");
+        oneLineUsageError(mwconform("run", "--target", DEAD, "--patience", "soon"), "--patience takes seconds, got 'soon'");
     }
 
     @Test

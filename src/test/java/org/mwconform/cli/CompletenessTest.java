@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Defect: a crashed scenario process gave a short run that looked green (its missing scenarios had no result). */
+/** Defect: a Cucumber run that broke gave a short run that looked green (its missing scenarios had no result). */
 class CompletenessTest {
     private static final List<String> LOG = List.of("Scenario: A token", "#\n# A fatal error has been detected by the Java Runtime Environment",
             "SIGSEGV (0xb) token 0123456789abcdef0123456789abcdef+\\");

@@ -430,7 +430,7 @@ class MutationIT {
 
     @AfterAll
     void tearDown() throws IOException, InterruptedException {
-        // Runs no test asked for (a filtered run) are dropped; a started one finishes, leaving no scenario process behind.
+        // Runs no test asked for (a filtered run) are dropped; a started one finishes, leaving no scenario running behind.
         pool.getQueue().clear();
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
