@@ -90,8 +90,8 @@ final class DeploymentRunner {
     /**
      * Cucumber starts on the deployment's scenarios at once, and the preflight asks the wiki who it is while the local
      * wikis are brought up; each scenario waits for the preflight, so nothing is sent to a wiki that did not pass it.
-     * That early answer counts only when {@code mw up} then finds the wiki was already running (the answer came from
-     * it); otherwise the wiki is asked again, now that it is up.
+     * That early answer counts when it came from this checkout's own wiki (its router's identity header), or when
+     * {@code mw up} then finds the wiki was already running; otherwise the wiki is asked again, now that it is up.
      *
      * @param up what {@code mw up} did, once it is done
      */
@@ -106,11 +106,9 @@ final class DeploymentRunner {
             return error(deployment, null, e.getMessage());
         }
         listener.state(deployment.name(), "preflight");
-        CompletableFuture<Preflight.Answer> early = CompletableFuture.supplyAsync(() -> preflight.check(deployment),
-                task -> daemon("mwconform-preflight-" + deployment.name(), task));
-        Preflight.Answer first = early.join();
-        // This checkout's own wiki answering as itself was brought up before: its scenarios need not wait for mw up to
-        // say so again (its verdict still counts, below).
+        // Asked while mw up may still be running. This checkout's own wiki answering as itself was brought up before:
+        // its scenarios need not wait for mw up to say so again (its verdict still counts, below).
+        Preflight.Answer first = preflight.check(deployment);
         boolean itself = first.error() == null && LocalProvisioner.answeredAsItself(deployment, first.facts().servedBy().orElse(null));
         String notUp = null;
         Preflight.Answer answer = first;

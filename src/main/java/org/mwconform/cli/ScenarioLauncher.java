@@ -30,7 +30,7 @@ final class ScenarioLauncher {
 
     private final List<Path> classpath;
     private final java.util.function.Function<Deployment, Suite> suites;
-    /** Given to Cucumber instead of the features folder: {@code file:line} of each scenario to run (a shard's share). */
+    /** Given to Cucumber instead of the features folder: {@code file:line} of each scenario to run (a shard's share, a --tags selection). */
     private final List<String> selection;
 
     ScenarioLauncher(Path features, String runId, String tags, int threads, String order) {
@@ -48,7 +48,7 @@ final class ScenarioLauncher {
 
     /**
      * @param features  the core contract's folder (the jar's copy when it does not exist)
-     * @param selection a shard's scenarios ({@code file:line}), given instead of the features; null for all
+     * @param selection the scenarios of a shard or a --tags run ({@code file:line}), given instead of the features; null for all
      * @param classpath where extension glue lives (folders, jars): a class loader over them runs the scenarios
      * @param suites    what each deployment runs
      */
