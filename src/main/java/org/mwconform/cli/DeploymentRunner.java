@@ -3,7 +3,6 @@ package org.mwconform.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mwconform.client.TargetBreaker;
-import org.mwconform.client.WikiFacts;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.expectations.Expectations;
@@ -14,6 +13,7 @@ import org.mwconform.report.allure.AllureResults;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioRecord;
 import org.mwconform.report.ScenarioResult;
+import org.mwconform.world.RunSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,30 +96,33 @@ final class DeploymentRunner {
      * @param up what {@code mw up} did, once it is done
      */
     DeploymentResult run(Deployment deployment, CompletableFuture<LocalProvisioner.Up> up, ScenarioLauncher.Folder folder) {
-        CompletableFuture<WikiFacts> facts = new CompletableFuture<>();
+        CompletableFuture<RunSettings.Prepared> prepared = new CompletableFuture<>();
         ScenarioLauncher.Running running;
         Expectations expectations;
         try {
             expectations = Expectations.load(deployment.expectationsFile());
-            running = launcher.start(deployment, facts, folder);
+            running = launcher.start(deployment, prepared, folder);
         } catch (IOException | RuntimeException e) {
             return error(deployment, null, e.getMessage());
         }
         listener.state(deployment.name(), "preflight");
         // Asked while mw up may still be running. This checkout's own wiki answering as itself was brought up before:
         // its scenarios need not wait for mw up to say so again (its verdict still counts, below).
-        Preflight.Answer first = preflight.check(deployment);
-        boolean itself = first.error() == null && LocalProvisioner.answeredAsItself(deployment, first.facts().servedBy().orElse(null));
+        Preflight.Answer answer = preflight.check(deployment);
+        boolean itself = answer.error() == null && LocalProvisioner.answeredAsItself(deployment, answer.facts().servedBy().orElse(null));
         String notUp = null;
-        Preflight.Answer answer = first;
         if (!itself) {
             LocalProvisioner.Up brought = up.join();
             notUp = brought.failures().get(deployment.name());
-            answer = notUp != null ? null : brought.wasRunning(deployment) ? first : preflight.check(deployment);
+            if (notUp == null && !brought.wasRunning(deployment)) {
+                // Started just now, perhaps on a free port when another checkout's wiki held the file's: ask it there.
+                deployment = LocalProvisioner.asServed(deployment);
+                answer = preflight.check(deployment);
+            }
         }
         String failed = notUp != null ? "not started: " + notUp : answer.error();
         if (failed != null) {
-            facts.completeExceptionally(new IllegalStateException(failed));
+            prepared.completeExceptionally(new IllegalStateException(failed));
             try {
                 launcher.abandon(running);
             } catch (InterruptedException e) {
@@ -135,14 +138,14 @@ final class DeploymentRunner {
             }
             answer.facts().write(folder.facts());
             listener.running(deployment.name(), folder.messages(), expectations);
-            facts.complete(answer.facts());
+            prepared.complete(new RunSettings.Prepared(deployment, answer.facts()));
             launched = launcher.finish(running);
             String late = up.join().failures().get(deployment.name());
             if (late != null) {
                 return error(deployment, version, "not started: " + late);
             }
         } catch (IOException | RuntimeException e) {
-            facts.completeExceptionally(e);
+            prepared.completeExceptionally(e);
             return error(deployment, version, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -175,17 +175,17 @@ final class ScenarioLauncher {
 
     /** Runs the deployment's scenarios with facts the preflight already read, and waits for them. */
     Launched run(Deployment deployment, WikiFacts facts, Folder folder) throws IOException, InterruptedException {
-        return finish(start(deployment, CompletableFuture.completedFuture(facts), folder));
+        return finish(start(deployment, CompletableFuture.completedFuture(new RunSettings.Prepared(deployment, facts)), folder));
     }
 
     /**
      * Starts Cucumber on the deployment's scenarios in this JVM: the deployment, the run's facts and breaker reach each
      * scenario's world through {@link RunSettings#runWith}. One JVM for the run, not one per deployment: no second
-     * start, no second warm-up. Nothing is sent until {@code facts} completes (the preflight passed).
+     * start, no second warm-up. Nothing is sent until {@code prepared} completes (the preflight passed).
      *
      * @param deployment as the scenarios should reach it (its api may be a proxy's)
      */
-    Running start(Deployment deployment, CompletableFuture<WikiFacts> facts, Folder folder) throws IOException {
+    Running start(Deployment deployment, CompletableFuture<RunSettings.Prepared> prepared, Folder folder) throws IOException {
         if (interruption.interrupted()) {
             throw new IOException("interrupted before its scenarios started");
         }
@@ -212,7 +212,7 @@ final class ScenarioLauncher {
             }
         }
         TargetBreaker breaker = new TargetBreaker(folder.breaker());
-        RunSettings settings = new RunSettings(deployment, runId, facts, breaker, RunSettings.configuredPatience());
+        RunSettings settings = new RunSettings(runId, prepared, breaker, RunSettings.configuredPatience());
         ClassLoader loader = classLoader();
         AtomicReference<Integer> status = new AtomicReference<>();
         Thread cucumber = new Thread(() -> status.set(settings.runWith(() -> cucumber(args, loader, folder))),
@@ -255,7 +255,7 @@ final class ScenarioLauncher {
     }
 
     /**
-     * The deployment did not pass its preflight ({@code facts} failed): its scenarios end at once without sending
+     * The deployment did not pass its preflight ({@code prepared} failed): its scenarios end at once without sending
      * anything, and what Cucumber wrote of them is removed; the deployment's one error says why.
      */
     void abandon(Running running) throws InterruptedException {

@@ -156,6 +156,18 @@ public final class LocalProvisioner {
         }
     }
 
+    /**
+     * The deployment as {@code mw up} serves it now: on the port it recorded when another checkout's wiki (or another
+     * program) held the file's port, which may have happened after the file was read.
+     */
+    public static Deployment asServed(Deployment deployment) {
+        if (!deployment.isLocal() || deployment.source() == null) {
+            return deployment;
+        }
+        java.net.URI served = DeploymentLoader.servedPort(deployment.source(), deployment.name(), deployment.api());
+        return served.equals(deployment.api()) ? deployment : deployment.withApi(served);
+    }
+
     static Path workFolder(Deployment deployment) {
         return workFolder(deployment.source(), deployment.name());
     }

@@ -14,14 +14,20 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * What one deployment's scenarios run against: the deployment, the run's id, the facts the preflight read once for
- * the run, the breaker that stops every session once the wiki stopped answering, and the configured patience.
+ * What one deployment's scenarios run against: the run's id, the deployment and the facts the preflight read once
+ * for the run, the breaker that stops every session once the wiki stopped answering, and the configured patience.
  * <p>
  * {@code mwconform run} gives it to the scenarios it runs in its own JVM ({@link #runWith}); a plain Cucumber run
  * ({@code mvn test}, an IDE) reads it from system properties ({@code mwconform.environment}, {@code mwconform.runId}).
  */
-public record RunSettings(Deployment deployment, String runId, CompletableFuture<WikiFacts> preflight, TargetBreaker breaker,
-                          Duration patience) {
+public record RunSettings(String runId, CompletableFuture<Prepared> preflight, TargetBreaker breaker, Duration patience) {
+    /**
+     * What the preflight settled: the deployment as it is served (a local wiki that mw up moved to a free port is
+     * reached there) and the facts it read once for the run.
+     */
+    public record Prepared(Deployment deployment, WikiFacts facts) {
+    }
+
     public static final String ENVIRONMENT = "mwconform.environment";
     public static final String RUN_ID = "mwconform.runId";
     /** The api.php to talk to when it is not the file's own: a fault-injecting proxy in front of the wiki. */
@@ -54,10 +60,19 @@ public record RunSettings(Deployment deployment, String runId, CompletableFuture
     }
 
     /**
-     * The facts the preflight read, once it has: Cucumber starts while the wiki is brought up and asked, and each
-     * scenario's world waits here, so nothing is sent before the deployment passed its preflight.
+     * The deployment as the preflight found it served, once it has: Cucumber starts while the wiki is brought up and
+     * asked, and each scenario's world waits here, so nothing is sent before the deployment passed its preflight.
      */
+    public Deployment deployment() {
+        return prepared().deployment();
+    }
+
+    /** The facts the preflight read once for the run (waiting for it, as {@link #deployment}). */
     public WikiFacts facts() {
+        return prepared().facts();
+    }
+
+    private Prepared prepared() {
         try {
             return preflight.join();
         } catch (CompletionException | java.util.concurrent.CancellationException e) {
@@ -80,7 +95,8 @@ public record RunSettings(Deployment deployment, String runId, CompletableFuture
         if (api != null && !api.isBlank()) {
             deployment = deployment.withApi(java.net.URI.create(api));
         }
-        return new RunSettings(deployment, runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId,
-                CompletableFuture.completedFuture(WikiFacts.none()), TargetBreaker.fromSystemProperties(), configuredPatience());
+        return new RunSettings(runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId,
+                CompletableFuture.completedFuture(new Prepared(deployment, WikiFacts.none())), TargetBreaker.fromSystemProperties(),
+                configuredPatience());
     }
 }

@@ -41,6 +41,23 @@ class DeploymentLoaderTest {
         assertThat(d.expectationsFile()).isEqualTo(dir.resolve("w.expectations.yml"));
     }
 
+    /** A port mw up recorded after the file was read (another checkout held the file's) is where the run reaches the wiki. */
+    @Test
+    void aLocalDeploymentIsReachedWhereMwServesItNow() throws IOException {
+        Files.createDirectories(dir.resolve("local/settings"));
+        Files.writeString(dir.resolve("local/settings/vanilla.php"), "<?php\n");
+        Deployment read = loader.load(file("m.yml", "name: m\napi: http://127.0.0.1:8405/w/api.php\nlocal:\n  settings: vanilla\n"));
+        assertThat(LocalProvisioner.asServed(read)).isSameAs(read);
+        Files.createDirectories(dir.resolve("local/.work/m"));
+        Files.writeString(dir.resolve("local/.work/m/port"), "8417\n");
+        Deployment served = LocalProvisioner.asServed(read);
+        assertThat(served.api()).hasToString("http://127.0.0.1:8417/w/api.php");
+        assertThat(served.name()).isEqualTo("m");
+        assertThat(served.source()).isEqualTo(read.source());
+        Deployment remote = loader.load(file("r2.yml", "name: r2\napi: https://test.wikipedia.org/w/api.php\n"));
+        assertThat(LocalProvisioner.asServed(remote)).isSameAs(remote);
+    }
+
     @Test
     void aWikiIsReadOnlyUnlessMarkedWritable() throws IOException {
         assertThat(loader.load(file("r.yml", "name: r\napi: https://test.wikipedia.org/w/api.php\n")).writable()).isFalse();
