@@ -227,7 +227,8 @@ final class DeploymentRunner {
         return folder.root().getParent().getParent();
     }
 
-    private static void daemon(String name, Runnable task) {
+    /** Runs {@code task} on a daemon thread of its own: work the run waits for explicitly, never one that keeps it alive. */
+    static void daemon(String name, Runnable task) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();

@@ -127,11 +127,7 @@ final class RunCommand {
                 }
                 progress.start();  // after the local wikis' own lines, so they do not cross the status line
                 return brought;
-            }, task -> {
-                Thread thread = new Thread(task, "mwconform-local-up");
-                thread.setDaemon(true);
-                thread.start();
-            }).exceptionally(e -> {
+            }, task -> DeploymentRunner.daemon("mwconform-local-up", task)).exceptionally(e -> {
                 Map<String, String> failed = new LinkedHashMap<>();
                 all.forEach(d -> failed.put(d.name(), "cannot bring the local wikis up: " + e.getMessage()));
                 return new LocalProvisioner.Up(failed, java.util.Set.of());

@@ -173,11 +173,6 @@ final class ScenarioLauncher {
         }
     }
 
-    /** Runs the deployment's scenarios with facts the preflight already read, and waits for them. */
-    Launched run(Deployment deployment, WikiFacts facts, Folder folder) throws IOException, InterruptedException {
-        return finish(start(deployment, CompletableFuture.completedFuture(new RunSettings.Prepared(deployment, facts)), folder));
-    }
-
     /**
      * Starts Cucumber on the deployment's scenarios in this JVM: the deployment, the run's facts and breaker reach each
      * scenario's world through {@link RunSettings#runWith}. One JVM for the run, not one per deployment: no second

@@ -20,19 +20,17 @@ import static org.mwconform.client.ApiResponse.text;
 public final class MediaWikiApi {
     private final ApiTransport transport;
     private final SecretMasker masker;
-    /** Answers read once for the run: replayed when {@code recordFacts} is false, filled in when it is true. */
+    /** Answers read once for the run, replayed instead of asking again (none: every read goes to the wiki). */
     private final WikiFacts facts;
-    private final boolean recordFacts;
 
     public MediaWikiApi(ApiTransport transport, SecretMasker masker) {
-        this(transport, masker, WikiFacts.none(), false);
+        this(transport, masker, WikiFacts.none());
     }
 
-    private MediaWikiApi(ApiTransport transport, SecretMasker masker, WikiFacts facts, boolean recordFacts) {
+    private MediaWikiApi(ApiTransport transport, SecretMasker masker, WikiFacts facts) {
         this.transport = transport;
         this.masker = masker;
         this.facts = facts;
-        this.recordFacts = recordFacts;
     }
 
     /**
@@ -40,7 +38,7 @@ public final class MediaWikiApi {
      * ask the wiki again what it said once for the run); anything else still goes to the wiki.
      */
     public MediaWikiApi withFacts(WikiFacts facts) {
-        return new MediaWikiApi(transport, masker, facts, false);
+        return new MediaWikiApi(transport, masker, facts);
     }
 
     /**
@@ -61,14 +59,15 @@ public final class MediaWikiApi {
         ApiResponse answer = transport.send("read siteinfo, the current user's rights and authmanagerinfo for account creation",
                 ApiTransport.Placement.GET_QUERY, together, Map.of(), true);
         read.record("read siteinfo", siteInfo, answer);
-        MediaWikiApi recording = new MediaWikiApi(transport, masker, read, false);
-        if (recording.siteInfo().generator() == null) {
+        MediaWikiApi replaying = withFacts(read);
+        if (replaying.siteInfo().generator() == null) {
             return read;  // not the Action API: the preflight says so, with nothing more asked
         }
         read.record("read the current user's rights", rights, answer);
         read.record("read authmanagerinfo for account creation", fields, answer);
-        recording.authManagerInfo();  // its sensitive fields' values become secrets before anything is written
-        new MediaWikiApi(transport, masker, read, true).moduleClass("createaccount");
+        replaying.authManagerInfo();  // its sensitive fields' values become secrets before anything is written
+        Map<String, String> module = moduleClassParams("createaccount");
+        read.record("read paraminfo of the createaccount module", module, get("read paraminfo of the createaccount module", module));
         return read;
     }
 
@@ -133,6 +132,10 @@ public final class MediaWikiApi {
         return Map.of("action", "query", "meta", "userinfo", "uiprop", "rights");
     }
 
+    private static Map<String, String> moduleClassParams(String module) {
+        return Map.of("action", "paraminfo", "modules", module);
+    }
+
     private static Map<String, String> siteInfoParams() {
         return Map.of("action", "query", "meta", "siteinfo", "siprop", "general|extensions");
     }
@@ -145,7 +148,7 @@ public final class MediaWikiApi {
 
     /** The PHP class behind an API module ({@code action=paraminfo}): {@code ApiDisabled} when an admin disabled it. */
     public Optional<String> moduleClass(String module) {
-        ApiResponse response = get("read paraminfo of the " + module + " module", Map.of("action", "paraminfo", "modules", module));
+        ApiResponse response = get("read paraminfo of the " + module + " module", moduleClassParams(module));
         return Optional.ofNullable(text(response.json().path("paraminfo").path("modules").path(0), "classname"));
     }
 
@@ -194,17 +197,8 @@ public final class MediaWikiApi {
     }
 
     private ApiResponse get(String purpose, Map<String, String> params) {
-        if (!recordFacts) {
-            Optional<ApiResponse> known = facts.answer(params);
-            if (known.isPresent()) {
-                return known.get();
-            }
-        }
-        ApiResponse response = transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), true);
-        if (recordFacts) {
-            facts.record(purpose, params, response);
-        }
-        return response;
+        Optional<ApiResponse> known = facts.answer(params);
+        return known.isPresent() ? known.get() : transport.send(purpose, ApiTransport.Placement.GET_QUERY, params, Map.of(), true);
     }
 
     private ApiResponse send(String purpose, Map<String, String> params, boolean record) {

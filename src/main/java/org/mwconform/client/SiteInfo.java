@@ -8,10 +8,6 @@ import java.util.List;
  */
 public record SiteInfo(String generator, String siteName, List<String> extensions, String dbType) {
 
-    public SiteInfo(String generator, String siteName, List<String> extensions) {
-        this(generator, siteName, extensions, null);
-    }
-
     /** "1.39.10" from "MediaWiki 1.39.10". */
     public String mediawikiVersion() {
         return generator != null && generator.startsWith("MediaWiki ") ? generator.substring("MediaWiki ".length()) : generator;
