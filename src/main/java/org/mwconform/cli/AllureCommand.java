@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mwconform.report.AllureReport;
@@ -57,7 +58,7 @@ final class AllureCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AllureReport allure = new AllureReport(RunCommand.allureHome(home));
+        AllureReport allure = new AllureReport(ConformanceRun.allureHome(home));
         List<DeploymentResult> updated = new ArrayList<>();
         boolean failed = false;
         for (DeploymentResult d : loaded.report().deployments()) {

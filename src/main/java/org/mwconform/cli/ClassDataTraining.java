@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.mwconform.run.*;
 
 /**
  * Run once by the build under {@code -XX:ArchiveClassesAtExit}: loads the classes every mwconform JVM loads (the
@@ -31,7 +32,7 @@ public final class ClassDataTraining {
             // The command line.
             Main.run(List.of("run", "--help"), quiet, quiet);
             Main.run(List.of("completion"), quiet, quiet);
-            RunOptions.parse(List.of("--tags", "@read-only and not @captcha", "--target=http://127.0.0.1:9/api.php"));
+            RunCli.parse(List.of("--tags", "@read-only and not @captcha", "--target=http://127.0.0.1:9/api.php"));
             FeatureCatalog.locate(features.getParent()).count("@read-only");
             new ObjectMapper(new YAMLFactory()).readTree("name: x\napi: http://127.0.0.1:9/api.php\n");
             // A whole run against a stand-in answering one JSON to everything: the preflight and its facts, Cucumber

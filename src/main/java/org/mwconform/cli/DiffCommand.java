@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.ReportFiles;
 import org.mwconform.report.matrix.RunComparison;

@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import org.mwconform.docs.DocsSite;
 import org.mwconform.report.matrix.ReportFiles;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import org.mwconform.deployments.ConfigurationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,9 +24,9 @@ import java.util.function.Supplier;
         description = "Conformance harness for the MediaWiki Action API's account creation.",
         footer = {"", "Exit codes: 0 nothing unexpected, 1 an unexpected result, 2 a usage or configuration error."})
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    public static final int UNEXPECTED_RESULT = 1;
-    public static final int USAGE_ERROR = 2;
+    public static final int OK = ExitCode.OK;
+    public static final int UNEXPECTED_RESULT = ExitCode.UNEXPECTED_RESULT;
+    public static final int USAGE_ERROR = ExitCode.USAGE_ERROR;
     /**
      * Apache HttpClient reports, at INFO, that it resent a request whose connection closed unanswered; the scenarios
      * run in this JVM, so that would land on the user's console between the progress lines. Kept here: a logger

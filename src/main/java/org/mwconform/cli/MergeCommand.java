@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mwconform.accounts.AccountFactory;
@@ -195,7 +196,7 @@ final class MergeCommand implements Callable<Integer> {
     private String allureReport(Path runDir, String deployment) {
         Path dir = runDir.resolve("deployments").resolve(deployment);
         StringBuilder whyNot = new StringBuilder();
-        Optional<Path> page = new AllureReport(RunCommand.allureHome(home)).generate(dir.resolve("allure-results"), dir.resolve("allure"), whyNot);
+        Optional<Path> page = new AllureReport(ConformanceRun.allureHome(home)).generate(dir.resolve("allure-results"), dir.resolve("allure"), whyNot);
         if (page.isEmpty()) {
             out.println("  " + deployment + ": no Allure report: " + whyNot);
         }

@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import org.mwconform.accounts.AccountFactory;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;

@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import org.mwconform.accounts.AccountFactory;
 import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
@@ -89,7 +90,7 @@ final class ReportCommand implements Callable<Integer> {
         Preflight.Answer answer = new Preflight().check(deployment);
         String stopped = run.runFinished() ? null
                 : "the messages end before the run finished (the process was stopped?)";
-        DeploymentResult result = new DeploymentRunner(null, null, allure ? RunCommand.allureHome(home) : null, true)
+        DeploymentResult result = new DeploymentRunner(null, null, allure ? ConformanceRun.allureHome(home) : null, true)
                 .judged(deployment, answer.error() == null ? answer.siteInfo().mediawikiVersion() : null,
                         answer.error() == null ? answer.siteInfo().extensions() : null, expectations,
                         new ScenarioLauncher.Launched(run, stopped, run.coreRan(home.resolve("features"))), folder);
@@ -97,13 +98,13 @@ final class ReportCommand implements Callable<Integer> {
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + Version.harness()),
                 new ArrayList<>(List.of(result)));
-        RunCommand.write(runDir, report);
+        ConformanceRun.write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
         Path latest = reports.pointLatest(runDir);
         out.println("mwconform report " + runId + ": " + messages.getFileName() + " on " + deployment.name()
                 + (answer.error() == null ? "" : " (the wiki did not answer: no version in the header)"));
         out.println(TerminalText.safe(result.summaryLine()));
-        RunCommand.unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));
+        ConformanceRun.unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));
         out.println("results: " + latest.resolve("results.json"));
         artifacts.problems().forEach(p -> out.println("  " + p));
         if (artifacts.page() != null) {

@@ -1,9 +1,11 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import org.mwconform.world.RunSettings;
 
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -84,6 +86,17 @@ final class RunCli implements Callable<Integer> {
     private final Path home;
     private final PrintStream out;
 
+    /** Parses {@code run}'s arguments as the command line does (for tests and embedders). */
+    static RunOptions parse(List<String> args) {
+        RunCli cli = new RunCli(Path.of("."), System.out);
+        try {
+            new CommandLine(cli).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return cli.options();
+    }
+
     RunCli(Path home, PrintStream out) {
         this.home = home;
         this.out = out;
@@ -95,7 +108,7 @@ final class RunCli implements Callable<Integer> {
         if (patience != null) {
             System.setProperty(RunSettings.PATIENCE, patience);  // read by each deployment's RunSettings, as mutate does
         }
-        return new RunCommand(home, out).run(options);
+        return new ConformanceRun(home, out).run(options);
     }
 
     /** The checked options; a {@link UsageException} names the first that is wrong. */

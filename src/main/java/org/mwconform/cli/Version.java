@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import picocli.CommandLine;
 
 /** {@code --version}: the harness's version from its jar's manifest, and the Java running it. */

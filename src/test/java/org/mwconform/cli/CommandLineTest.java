@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +84,7 @@ class CommandLineTest {
 
     @Test
     void optionsTakeTheirValueAfterAnEqualsSignToo() {
-        RunOptions o = RunOptions.parse(List.of("--target=" + DEAD, "--threads=2", "--tags=@read-only and not @captcha",
+        RunOptions o = RunCli.parse(List.of("--target=" + DEAD, "--threads=2", "--tags=@read-only and not @captcha",
                 "--order=random:7", "--reports=x", "--baseline=20261122T000000abc", "--progress=never"));
         assertThat(o.target()).isEqualTo(DEAD);
         assertThat(o.threads()).isEqualTo(2);

@@ -1,5 +1,7 @@
 package org.mwconform.cli;
 
+import org.mwconform.run.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +50,7 @@ class ShardTest {
                     .hasMessage("--shard takes I/N with 1 <= I <= N (e.g. 2/3), got '" + bad + "'");
         }
         assertThat(Shard.parse("2/3")).isEqualTo(new Shard(2, 3));
-        assertThat(RunOptions.parse(List.of("--shard=2/3")).shard()).isEqualTo(new Shard(2, 3));
+        assertThat(RunCli.parse(List.of("--shard=2/3")).shard()).isEqualTo(new Shard(2, 3));
     }
 
     @Test

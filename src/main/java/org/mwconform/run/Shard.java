@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +10,9 @@ import java.util.Map;
  * scenarios in file and line order, are dealt out in turn, so every shard gets a share of every deployment and of
  * the slow scenarios; the N shards together cover each cell exactly once. {@code mwconform merge} joins them.
  */
-record Shard(int index, int count) {
+public record Shard(int index, int count) {
 
-    static Shard parse(String value) {
+    public static Shard parse(String value) {
         if (value == null) {
             return null;
         }
@@ -27,7 +27,7 @@ record Shard(int index, int count) {
     }
 
     /** For each deployment (in the order given), the scenarios of this shard; deployments with none are left out. */
-    <T> Map<String, List<T>> deal(List<String> deployments, List<T> scenarios) {
+    public <T> Map<String, List<T>> deal(List<String> deployments, List<T> scenarios) {
         List<String> byName = deployments.stream().sorted().toList();
         Map<String, List<T>> mine = new LinkedHashMap<>();
         for (String d : deployments) {

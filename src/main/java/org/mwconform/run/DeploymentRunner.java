@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** One deployment of a run: preflight, scenarios, classification against its expectations, evidence, Allure. */
-final class DeploymentRunner {
+public final class DeploymentRunner {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String PREFLIGHT_FEATURE = "Preflight";
     private static final String PREFLIGHT_SCENARIO = "The target answers the Action API";
@@ -52,16 +52,16 @@ final class DeploymentRunner {
     private final RunInterruption interruption;
     private final java.util.Queue<CompletableFuture<Void>> background;
 
-    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected) {
+    public DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected) {
         this(launcher, preflight, allureHome, allScenariosSelected, new RunInterruption());
     }
 
-    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+    public DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
                      RunInterruption interruption) {
         this(launcher, preflight, allureHome, allScenariosSelected, interruption, Listener.NONE);
     }
 
-    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+    public DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
                      RunInterruption interruption, Listener listener) {
         this(launcher, preflight, allureHome, allScenariosSelected, interruption, listener, null);
     }
@@ -70,7 +70,7 @@ final class DeploymentRunner {
      * @param background where writes nothing else waits for (the Allure results) are left to finish on another thread
      *                   while the run writes its reports; the caller waits for them before it ends. Null: written at once.
      */
-    DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
+    public DeploymentRunner(ScenarioLauncher launcher, Preflight preflight, Path allureHome, boolean allScenariosSelected,
                      RunInterruption interruption, Listener listener, java.util.Queue<CompletableFuture<Void>> background) {
         this.background = background;
         this.interruption = interruption;
@@ -81,7 +81,7 @@ final class DeploymentRunner {
         this.allScenariosSelected = allScenariosSelected;
     }
 
-    DeploymentResult run(Deployment deployment, String notStarted, ScenarioLauncher.Folder folder) {
+    public DeploymentResult run(Deployment deployment, String notStarted, ScenarioLauncher.Folder folder) {
         Map<String, String> failures = notStarted == null ? Map.of() : Map.of(deployment.name(), notStarted);
         // Up (or not) already: what the preflight finds is the wiki the run uses.
         return run(deployment, CompletableFuture.completedFuture(new LocalProvisioner.Up(failures, java.util.Set.of(deployment.name()))), folder);
@@ -158,7 +158,7 @@ final class DeploymentRunner {
      * What Cucumber's messages of one deployment say, judged: results, evidence files, Allure results and page.
      * The same for a run this harness made and for one made by {@code mvn test} ({@code mwconform report}).
      */
-    DeploymentResult judged(Deployment deployment, String version, List<String> extensions, Expectations expectations,
+    public DeploymentResult judged(Deployment deployment, String version, List<String> extensions, Expectations expectations,
                             ScenarioLauncher.Launched launched, ScenarioLauncher.Folder folder) {
         listener.state(deployment.name(), "reporting");
         List<ScenarioRecord> records = launched.records();

@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,4 @@
-package org.mwconform.cli;
-
-import picocli.CommandLine;
+package org.mwconform.run;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +21,4 @@ public record RunOptions(List<Path> environments, String target, boolean targetW
                          String tags, Path reportsDir, int threads, String order, String baseline, String progress,
                          boolean allure, Shard shard, List<String> features, List<String> glue, List<Path> classpath,
                          Path project) {
-
-    /** Parses {@code run}'s arguments as the command line does (for tests and embedders). */
-    public static RunOptions parse(List<String> args) {
-        RunCli cli = new RunCli(Path.of("."), System.out);
-        try {
-            new CommandLine(cli).parseArgs(args.toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            throw new UsageException(e.getMessage());
-        }
-        return cli.options();
-    }
 }

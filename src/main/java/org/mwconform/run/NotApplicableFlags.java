@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import org.mwconform.captcha.CaptchaChallenge;
 import org.mwconform.deployments.Deployment;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * in the summary, a deployment with more not-applicable results than in the previous run with the same
  * selection, and not-applicable results that contradict what its environment file declares.
  */
-final class NotApplicableFlags {
+public final class NotApplicableFlags {
     /** What the environment file declares, and the words of the evidence that says it did not hold. */
     /** A declaration, and the words of the not-applicable evidence it contradicts (any of them). */
     private record Declared(String what, List<String> evidence, String unlessShown) {

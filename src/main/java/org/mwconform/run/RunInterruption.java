@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * waits a little while the run writes what was judged so far, marked interrupted, without moving {@code latest}.
  * The scenarios run in this JVM, so even a SIGKILL leaves nothing of the run creating accounts.
  */
-final class RunInterruption {
+public final class RunInterruption {
     /** How long the hook lets the run write its report after the children are gone. */
     private static final long REPORT_GRACE_SECONDS = 20;
     private static final long TERM_GRACE_MILLIS = 3000;

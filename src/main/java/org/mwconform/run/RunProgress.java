@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import org.mwconform.expectations.Classification;
 import org.mwconform.expectations.Expectations;
@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
  * elapsed time. On a terminal one status line is redrawn in place; {@code --progress=always} elsewhere prints
  * plain lines (state changes and failures); otherwise it says nothing.
  */
-final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
+public final class RunProgress implements DeploymentRunner.Listener, AutoCloseable {
     enum Mode { LIVE, LINES, QUIET }
 
     private static final String CLEAR_LINE = "\r\033[K";

@@ -1,15 +1,15 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 /**
  * Nothing from a wiki reaches a terminal raw: control characters (escape sequences, carriage returns,
  * backspaces, line breaks, C1 codes, bidirectional overrides) are shown escaped, so a hostile generator
  * string cannot rewrite the summary line it appears in.
  */
-final class TerminalText {
+public final class TerminalText {
     private TerminalText() {
     }
 
-    static String safe(String text) {
+    public static String safe(String text) {
         if (text == null) {
             return null;
         }

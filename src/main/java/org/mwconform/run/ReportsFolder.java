@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
  * The reports folder of a run: checked before anything runs (one line, exit 2), and {@code latest} moved
  * to the new run only once the run is written, atomically, leaving no stray link behind.
  */
-final class ReportsFolder {
+public final class ReportsFolder {
     static final String LATEST = "latest";
 
     private final Path root;
@@ -24,12 +24,12 @@ final class ReportsFolder {
         return root;
     }
 
-    Path runFolder(String runId) {
+    public Path runFolder(String runId) {
         return root.resolve("runs").resolve(runId);
     }
 
     /** A folder that exists or can be made, where files can be written, whose {@code latest} is ours to move. */
-    static ReportsFolder check(Path root, String baselineRunId) {
+    public static ReportsFolder check(Path root, String baselineRunId) {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new UsageException("--reports " + root + " is a file, not a folder");
         }
@@ -53,7 +53,7 @@ final class ReportsFolder {
     }
 
     /** {@code latest} names the run now; older runs stay under runs/ (nothing is lost). */
-    Path pointLatest(Path runFolder) {
+    public Path pointLatest(Path runFolder) {
         Path latest = root.resolve(LATEST);
         Path tmp = root.resolve(".latest-" + runFolder.getFileName());
         try {

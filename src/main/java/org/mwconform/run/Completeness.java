@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import org.mwconform.expectations.Outcome;
 import org.mwconform.features.ScenarioCatalogue;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * deployment's Cucumber run never reported (it broke, or was stopped early) is an {@code error} with the last
  * lines of the process's log as evidence; so is a scenario reported twice, and a process that ended abnormally.
  */
-final class Completeness {
+public final class Completeness {
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32,}\\+(\\\\|%5C)");
     static final String PROCESS_ID = "scenario-process";
 

@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import org.mwconform.client.TargetBreaker;
 import org.mwconform.client.WikiFacts;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs the features against one deployment with Cucumber, in this JVM, and reads back its records. */
-final class ScenarioLauncher {
+public final class ScenarioLauncher {
     private final Path features;
     private final String runId;
     private final String tags;
@@ -33,15 +33,15 @@ final class ScenarioLauncher {
     /** Given to Cucumber instead of the features folder: {@code file:line} of each scenario to run (a shard's share, a --tags selection). */
     private final List<String> selection;
 
-    ScenarioLauncher(Path features, String runId, String tags, int threads, String order) {
+    public ScenarioLauncher(Path features, String runId, String tags, int threads, String order) {
         this(features, runId, tags, threads, order, new RunInterruption(), null);
     }
 
-    ScenarioLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption) {
+    public ScenarioLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption) {
         this(features, runId, tags, threads, order, interruption, null);
     }
 
-    ScenarioLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
+    public ScenarioLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
                             List<String> selection) {
         this(features, runId, tags, threads, order, interruption, selection, List.of(), d -> Suite.DEFAULT);
     }
@@ -52,7 +52,7 @@ final class ScenarioLauncher {
      * @param classpath where extension glue lives (folders, jars): a class loader over them runs the scenarios
      * @param suites    what each deployment runs
      */
-    ScenarioLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
+    public ScenarioLauncher(Path features, String runId, String tags, int threads, String order, RunInterruption interruption,
                             List<String> selection, List<Path> classpath, java.util.function.Function<Deployment, Suite> suites) {
         this.classpath = List.copyOf(classpath);
         this.suites = suites;
@@ -100,9 +100,9 @@ final class ScenarioLauncher {
     }
 
     /** Paths of one deployment's run folder. */
-    record Folder(Path root) {
+    public record Folder(Path root) {
         /** Cucumber's own message NDJSON: what the run is judged from, as {@code mwconform report} judges any run. */
-        Path messages() { return root.resolve("messages.ndjson"); }
+        public Path messages() { return root.resolve("messages.ndjson"); }
         Path allureResults() { return root.resolve("allure-results"); }
         Path allureReport() { return root.resolve("allure"); }
         /** Why Cucumber could not run the deployment's scenarios, when it could not (their results are in the messages). */
@@ -122,9 +122,9 @@ final class ScenarioLauncher {
      * @param stoppedEarly why it was ended before it finished (the deployment's deadline, an interruption), or null:
      *                     the scenarios judged before that are kept
      */
-    record Launched(CucumberMessages.Run messages, String stoppedEarly, boolean coreRan, Integer exitCode, List<String> logTail) {
+    public record Launched(CucumberMessages.Run messages, String stoppedEarly, boolean coreRan, Integer exitCode, List<String> logTail) {
         /** A run judged from messages alone ({@code mwconform report}): no process of ours to account for. */
-        Launched(CucumberMessages.Run messages, String stoppedEarly, boolean coreRan) {
+        public Launched(CucumberMessages.Run messages, String stoppedEarly, boolean coreRan) {
             this(messages, stoppedEarly, coreRan, 0, List.of());
         }
 

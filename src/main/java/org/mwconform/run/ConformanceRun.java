@@ -1,10 +1,11 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mwconform.accounts.AccountFactory;
 import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.HarnessVersion;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.deployments.ProjectFile;
@@ -39,18 +40,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** {@code mwconform run}: start what is local, check each target, run every scenario on each deployment, report. */
-final class RunCommand {
+public final class ConformanceRun {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path home;
     private final PrintStream out;
 
-    RunCommand(Path home, PrintStream out) {
+    public ConformanceRun(Path home, PrintStream out) {
         this.home = home;
         this.out = out;
     }
 
-    int run(RunOptions options) {
+    public int run(RunOptions options) {
         RunInterruption interruption = new RunInterruption();
         interruption.install();
         try {
@@ -69,7 +70,7 @@ final class RunCommand {
         ProjectFile project = project(options);
         List<Deployment> deployments = deployments(options, project);
         // What each deployment runs: --features/--glue, else its environment file's, else mwconform.yml's, else the core.
-        Suite given = new Suite(options.features().stream().map(RunCommand::feature).toList(),
+        Suite given = new Suite(options.features().stream().map(ConformanceRun::feature).toList(),
                 options.glue().stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
         Map<String, Suite> suites = new LinkedHashMap<>();
         deployments.forEach(d -> suites.put(d.name(),
@@ -152,7 +153,7 @@ final class RunCommand {
         Instant finished = Instant.now();
         boolean interrupted = interruption.interrupted();
         RunReport.Run run = new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + Version.harness(),
+                Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + HarnessVersion.get(),
                 interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString());
         // Scenarios that no longer apply where the last run of the same deployments found them applicable: flagged.
         Optional<RunReport> previous = ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
@@ -178,14 +179,14 @@ final class RunCommand {
         if (interrupted) {
             out.flush();
             interruption.reported();
-            return Main.UNEXPECTED_RESULT;
+            return ExitCode.UNEXPECTED_RESULT;
         }
         artifacts.problems().forEach(p -> out.println("  " + p));
         if (artifacts.page() != null) {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
-        return results.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
+        return results.stream().allMatch(DeploymentResult::allExpected) ? ExitCode.OK : ExitCode.UNEXPECTED_RESULT;
     }
 
     private static List<String> arguments(List<FeatureCatalog.Selected> share) {
@@ -193,7 +194,7 @@ final class RunCommand {
     }
 
     /** One line per distinct problem: a wiki that stopped answering gives one line, not one per scenario. */
-    static List<String> unexpectedLines(DeploymentResult result) {
+    public static List<String> unexpectedLines(DeploymentResult result) {
         Map<String, List<ScenarioResult>> byReason = new LinkedHashMap<>();
         result.results().stream().filter(r -> !r.outcome().isExpected())
                 .forEach(r -> byReason.computeIfAbsent(r.outcome().label() + "\u0000" + r.reason(), k -> new ArrayList<>()).add(r));
@@ -328,7 +329,7 @@ final class RunCommand {
                 DeploymentResult.count(results), results, null, null);
     }
 
-    static void write(Path runDir, RunReport report) {
+    public static void write(Path runDir, RunReport report) {
         try {
             Files.createDirectories(runDir);
             JSON.writeValue(runDir.resolve("results.json").toFile(), report);
@@ -338,7 +339,7 @@ final class RunCommand {
     }
 
     /** The Allure command line the build unpacked (or {@code -Dmwconform.allureHome}). */
-    static Path allureHome(Path home) {
+    public static Path allureHome(Path home) {
         String configured = System.getProperty("mwconform.allureHome");
         return configured != null ? Path.of(configured) : home.resolve("target/allure-commandline/allure-2.34.1");
     }

@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import org.mwconform.client.ApiTransport;
 import org.mwconform.client.MediaWikiApi;
@@ -14,16 +14,16 @@ import org.mwconform.secrets.SecretMasker;
  * applicability check consults ({@link WikiFacts}). A dead target, or one that does not answer
  * the Action API, gives one error for the deployment instead of forty failed scenarios.
  */
-final class Preflight {
+public final class Preflight {
 
     /** @param facts what every scenario's applicability check consults, read once for the run ({@link WikiFacts}) */
-    record Answer(SiteInfo siteInfo, WikiFacts facts, String error) {
+    public record Answer(SiteInfo siteInfo, WikiFacts facts, String error) {
         Answer(SiteInfo siteInfo, String error) {
             this(siteInfo, WikiFacts.none(), error);
         }
     }
 
-    Answer check(Deployment deployment) {
+    public Answer check(Deployment deployment) {
         try {
             SecretMasker masker = new SecretMasker();
             MediaWikiApi api = new MediaWikiApi(new ApiTransport(deployment.api(), masker, null, deployment.client(), TargetBreaker.none()), masker);

@@ -1,4 +1,4 @@
-package org.mwconform.cli;
+package org.mwconform.run;
 
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
@@ -31,14 +31,14 @@ import java.util.stream.Stream;
  * ({@code java -jar mwconform.jar} outside the repository), the copy packaged in the jar, unpacked once.
  * Counts the scenarios a tag expression selects, with Cucumber's own parsers, before anything runs.
  */
-final class FeatureCatalog {
+public final class FeatureCatalog {
     private final Path folder;
 
     private FeatureCatalog(Path folder) {
         this.folder = folder;
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
@@ -47,7 +47,7 @@ final class FeatureCatalog {
         return new FeatureCatalog(folderOrFile);
     }
 
-    static FeatureCatalog locate(Path home) {
+    public static FeatureCatalog locate(Path home) {
         Path inProject = home.resolve("features");
         if (Files.isDirectory(inProject)) {
             return new FeatureCatalog(inProject);
@@ -63,7 +63,7 @@ final class FeatureCatalog {
     }
 
     /** The number of scenarios (pickles: one per example row) that {@code tags} selects; all when null. */
-    int count(String tags) {
+    public int count(String tags) {
         return select(tags).size();
     }
 
