@@ -56,6 +56,7 @@ public final class MediaWikiApi {
         together.putAll(rights);
         together.putAll(fields);
         together.put("meta", String.join("|", siteInfo.get("meta"), rights.get("meta"), fields.get("meta")));
+        together.put("siprop", siteInfo.get("siprop") + "|" + temporaryAccountsParams().get("siprop"));
         ApiResponse answer = transport.send("read siteinfo, the current user's rights and authmanagerinfo for account creation",
                 ApiTransport.Placement.GET_QUERY, together, Map.of(), true);
         read.record("read siteinfo", siteInfo, answer);
@@ -64,6 +65,8 @@ public final class MediaWikiApi {
             return read;  // not the Action API: the preflight says so, with nothing more asked
         }
         read.record("read the current user's rights", rights, answer);
+        // Unknown to MediaWiki 1.39, which warns and answers the rest: that answer is the evidence too.
+        read.record("read what siteinfo says of temporary accounts", temporaryAccountsParams(), answer);
         read.record("read authmanagerinfo for account creation", fields, answer);
         replaying.authManagerInfo();  // its sensitive fields' values become secrets before anything is written
         Map<String, String> module = moduleClassParams("createaccount");
@@ -159,6 +162,75 @@ public final class MediaWikiApi {
         query.path("extensions").forEach(e -> extensions.add(text(e, "name")));
         JsonNode general = query.path("general");
         return new SiteInfo(text(general, "generator"), text(general, "sitename"), extensions, text(general, "dbtype"));
+    }
+
+    private static Map<String, String> temporaryAccountsParams() {
+        return Map.of("action", "query", "meta", "siteinfo", "siprop", "autocreatetempuser");
+    }
+
+    /**
+     * What siteinfo says of temporary accounts ({@code siprop=autocreatetempuser}, MediaWiki 1.43). A wiki that does not
+     * know the property answers a warning instead: {@link TemporaryAccounts#answered()} is false, with that warning as
+     * evidence.
+     */
+    public TemporaryAccounts temporaryAccounts() {
+        ApiResponse response = get("read what siteinfo says of temporary accounts", temporaryAccountsParams());
+        JsonNode member = response.json().path("query").get("autocreatetempuser");
+        if (member != null && member.isArray() && member.isEmpty()) {
+            // formatversion=1 leaves out a false "enabled"; PHP's empty array then reads as [].
+            return new TemporaryAccounts(true, false, List.of(), "meta=siteinfo autocreatetempuser: " + member + " (not enabled)");
+        }
+        if (member == null || !member.isObject()) {
+            JsonNode warnings = response.json().get("warnings");
+            return new TemporaryAccounts(false, false, List.of(), "meta=siteinfo has no autocreatetempuser"
+                    + (warnings == null ? " (and no warning)" : "; the wiki warned: " + warnings));
+        }
+        List<String> patterns = strings(member.path("matchPatterns"));
+        return new TemporaryAccounts(true, isTrue(member.get("enabled")), patterns, "meta=siteinfo autocreatetempuser: " + member);
+    }
+
+    /** {@code list=users&usprop=cancreate} for one name: whether an account could be created with it. Creates nothing. */
+    public CanCreate canCreate(String name) {
+        ApiResponse response = get("ask list=users whether an account can be created as " + name, Map.of("action", "query",
+                "list", "users", "ususers", name, "usprop", "cancreate"));
+        JsonNode user = response.json().path("query").path("users").path(0);
+        List<String> codes = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        user.path("cancreateerror").forEach(e -> {
+            codes.add(text(e, "code"));
+            keys.add(e.path("message").isTextual() ? e.path("message").asText() : text(e.path("message"), "key"));
+        });
+        return new CanCreate(text(user, "name"), user.has("missing"), user.has("invalid"), isTrue(user.get("cancreate")), codes, keys);
+    }
+
+    /**
+     * An edit by this session ({@code action=edit}, appending {@code text} to {@code title}) with the session's own csrf
+     * token: an anonymous session's is {@code +\\}. On a wiki with temporary accounts, an anonymous edit creates a
+     * temporary user and logs the session in as it ({@code tempusercreated}).
+     */
+    public EditOutcome edit(String title, String text, String summary) {
+        String token = token("csrf").orElse(null);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("action", "edit");
+        params.put("title", title);
+        params.put("appendtext", text);
+        params.put("summary", summary);
+        if (token != null) {
+            params.put("token", token);
+        }
+        ApiResponse response = transport.send("edit " + title, ApiTransport.Placement.POST_BODY, params, Map.of(), true);
+        JsonNode edit = response.json().path("edit");
+        return new EditOutcome(text(edit, "result"), edit.has("tempusercreated") && isTrue(edit.get("tempusercreated")),
+                text(edit, "tempusercreatedredirect"), response.error());
+    }
+
+    /** Who this session is ({@code meta=userinfo}): name, id, and whether it is anonymous or a temporary user. */
+    public CurrentUser currentUser() {
+        ApiResponse response = transport.send("read who the session is (meta=userinfo)", ApiTransport.Placement.GET_QUERY,
+                Map.of("action", "query", "meta", "userinfo"), Map.of(), true);
+        JsonNode info = response.json().path("query").path("userinfo");
+        return new CurrentUser(text(info, "name"), info.path("id").asLong(), info.has("anon") && isTrue(info.get("anon")),
+                info.has("temp") && isTrue(info.get("temp")));
     }
 
     public CreateAccountOutcome createAccount(CreateAccountRequest request, Delivery delivery) {

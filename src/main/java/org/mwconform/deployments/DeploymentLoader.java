@@ -28,6 +28,8 @@ public final class DeploymentLoader {
             .key("writable", FileShape.bool("the owner says accounts may be created there (default false)"))
             .key("disposable", FileShape.bool("scenarios may use up its throttles (default false; needs writable)"))
             .key("usernamePrefix", FileShape.text("accounts are PREFIX-RUNID-xxxxxx (a capitalised word; default Mwconform)"))
+            .key("counterpart", FileShape.text("the name of the deployment this one is compared with by diff --versions and the matrix's"
+                    + " 'Between MediaWiki versions' (the same wiki on another MediaWiki version, or the one it differs from)"))
             .key("features", FileShape.listOf("feature folders or files to run, relative to this file; 'core' names the core contract (default: core)",
                     FileShape.text("a folder, a .feature file, or core")))
             .key("glue", FileShape.listOf("glue packages beside the core's org.mwconform.steps (step classes, hooks)",
@@ -45,6 +47,9 @@ public final class DeploymentLoader {
                                     FileShape.text("the answer"))))
                     .key("accountCreationThrottle", FileShape.object("$wgAccountCreationThrottle")
                             .requiredKey("count", FileShape.whole("creations per IP", 1))
+                            .requiredKey("seconds", FileShape.whole("per this many seconds", 0)))
+                    .key("tempAccountCreationThrottle", FileShape.object("one window of $wgTempAccountCreationThrottle (temporary accounts per IP)")
+                            .requiredKey("count", FileShape.whole("temporary accounts per IP", 1))
                             .requiredKey("seconds", FileShape.whole("per this many seconds", 0)))
                     .key("secondFactorSetup", FileShape.text("totp: after a third-party provider, a UI asks to set up an RFC 6238"
                             + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)"))
@@ -72,6 +77,7 @@ public final class DeploymentLoader {
         public boolean disposable;
         @JsonProperty("usernamePrefix")
         public String usernamePrefix;
+        public String counterpart;
         public Local local;
         public Map<String, Object> capabilities = new LinkedHashMap<>();
         public Map<String, String> credentials = new LinkedHashMap<>();
@@ -131,6 +137,10 @@ public final class DeploymentLoader {
         if (env.name == null || !NAME.matcher(env.name).matches()) {
             throw new ConfigurationException(file + ": name: must be lower-case letters, digits, '.' and '-', got '" + env.name + "'");
         }
+        if (env.counterpart != null && (!NAME.matcher(env.counterpart).matches() || env.counterpart.equals(env.name))) {
+            throw new ConfigurationException(file + ": counterpart: must name another deployment (lower-case letters, digits, '.' and '-'), got '"
+                    + env.counterpart + "'");
+        }
         env.credentials.forEach((role, variable) -> {
             if (variable == null || !ENV_VAR.matcher(variable).matches()) {
                 throw new ConfigurationException(file + ": credentials." + role
@@ -157,7 +167,7 @@ public final class DeploymentLoader {
         return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
-                env.client == null ? ClientSettings.DEFAULT : env.client.settings(), suite, extensions);
+                env.client == null ? ClientSettings.DEFAULT : env.client.settings(), suite, extensions, env.counterpart);
     }
 
     private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");

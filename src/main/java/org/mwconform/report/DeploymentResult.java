@@ -19,12 +19,26 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentResult(String name, String target, String description, String mediawikiVersion,
                                List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
-                               List<ScenarioResult> results, String allureReport, List<String> flags) {
+                               List<ScenarioResult> results, String allureReport, List<String> flags, String counterpart,
+                               String captcha) {
     /** Scenarios that record what a wiki does beyond the documentation, never part of its contract. */
     public static final String BEYOND_DOCS = "@beyond-docs";
 
     public DeploymentResult {
         flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** A result without a counterpart or a CAPTCHA classification. */
+    public DeploymentResult(String name, String target, String description, String mediawikiVersion, List<String> extensions,
+                            boolean writable, Map<Outcome, Integer> counts, List<ScenarioResult> results, String allureReport,
+                            List<String> flags) {
+        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, null, null);
+    }
+
+    /** The same result, with the counterpart and the CAPTCHA kind beside it. */
+    public DeploymentResult described(String counterpartName, String captchaKind) {
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport,
+                flags, counterpartName, captchaKind);
     }
 
     public static Map<Outcome, Integer> count(List<ScenarioResult> results) {
@@ -55,7 +69,8 @@ public record DeploymentResult(String name, String target, String description, S
     public DeploymentResult withFlags(List<String> moreFlags) {
         List<String> all = new java.util.ArrayList<>(flags);
         all.addAll(moreFlags);
-        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, all);
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, all,
+                counterpart, captcha);
     }
 
     public boolean allExpected() {

@@ -151,7 +151,8 @@ public final class DeploymentRunner {
             Thread.currentThread().interrupt();
             return error(deployment, version, "interrupted");
         }
-        return judged(deployment, version, answer.siteInfo().extensions(), expectations, launched, folder);
+        return judged(deployment, version, answer.siteInfo().extensions(), expectations, launched, folder)
+                .described(deployment.counterpart(), answer.captcha());
     }
 
     /**

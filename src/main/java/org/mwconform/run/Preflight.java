@@ -1,5 +1,6 @@
 package org.mwconform.run;
 
+import org.mwconform.captcha.CaptchaKind;
 import org.mwconform.client.ApiTransport;
 import org.mwconform.client.MediaWikiApi;
 import org.mwconform.client.SiteInfo;
@@ -16,10 +17,13 @@ import org.mwconform.secrets.SecretMasker;
  */
 public final class Preflight {
 
-    /** @param facts what every scenario's applicability check consults, read once for the run ({@link WikiFacts}) */
-    public record Answer(SiteInfo siteInfo, WikiFacts facts, String error) {
+    /**
+     * @param facts   what every scenario's applicability check consults, read once for the run ({@link WikiFacts})
+     * @param captcha which CAPTCHA an anonymous visitor meets on account creation ({@link CaptchaKind}), from the facts
+     */
+    public record Answer(SiteInfo siteInfo, WikiFacts facts, String error, String captcha) {
         Answer(SiteInfo siteInfo, String error) {
-            this(siteInfo, WikiFacts.none(), error);
+            this(siteInfo, WikiFacts.none(), error, null);
         }
     }
 
@@ -32,7 +36,7 @@ public final class Preflight {
             if (info.generator() == null) {
                 return new Answer(null, deployment.shownApi() + " answered JSON without meta=siteinfo: is this the wiki's api.php?");
             }
-            return new Answer(info, facts, null);
+            return new Answer(info, facts, null, CaptchaKind.of(api.withFacts(facts).authManagerInfo()));
         } catch (TargetUnusableException e) {
             return new Answer(null, e.getMessage());
         }

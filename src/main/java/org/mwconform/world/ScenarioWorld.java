@@ -90,6 +90,11 @@ public class ScenarioWorld {
         return newSession(ClientAddress.forScenario(settings.deployment().api()).orElse(null));
     }
 
+    /** A new anonymous session (its own cookies) from this scenario's own address: the same client, as a wiki counts it per IP. */
+    public MediaWikiApi newSessionFromThisAddress() {
+        return newSession(clientAddress);
+    }
+
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     private MediaWikiApi newSession(InetAddress address) {
         ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address, settings.deployment().client(),

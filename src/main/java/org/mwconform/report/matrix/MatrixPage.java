@@ -289,7 +289,7 @@ public final class MatrixPage {
         return n == 1 ? "" : "s";
     }
 
-    /** Deployments on two MediaWiki versions (NAME and NAME-VERSION), cell by cell: see VersionComparison. */
+    /** Deployments and the counterparts their files name (another MediaWiki version), cell by cell: see VersionComparison. */
     private void versions(StringBuilder h) {
         List<VersionComparison.Pair> pairs = VersionComparison.of(report);
         if (pairs.isEmpty()) {
@@ -302,7 +302,9 @@ public final class MatrixPage {
                     .append(p.compared()).append(" cells differ</summary>\n<ul>\n");
             for (VersionComparison.Cell c : p.differences()) {
                 h.append("<li><strong>").append(esc(c.scenario())).append("</strong> (").append(esc(c.key())).append("): ")
-                        .append(esc(c.what())).append("</li>\n");
+                        .append(esc(c.what())).append("<br>").append(esc(p.base().name())).append(": ")
+                        .append(esc(VersionComparison.evidence(c.base()))).append("<br>").append(esc(p.other().name())).append(": ")
+                        .append(esc(VersionComparison.evidence(c.other()))).append("</li>\n");
             }
             h.append("</ul></details>\n");
         }
@@ -416,6 +418,7 @@ public final class MatrixPage {
             h.append(">").append(esc(d.name())).append("</div>");
             h.append("<div class=\"dep-version\">")
                     .append(d.mediawikiVersion() == null ? "MediaWiki version unknown" : "MediaWiki " + esc(d.mediawikiVersion())).append("</div>");
+            h.append("<div class=\"dep-captcha\">CAPTCHA: ").append(d.captcha() == null ? "unknown" : esc(d.captcha())).append("</div>");
             List<String> ext = d.extensions();
             if (ext == null) {
                 h.append("<div class=\"dep-ext\">extensions unknown</div>");

@@ -13,9 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What differs between MediaWiki versions in one run: each deployment named {@code BASE-VERSION} (such as
- * {@code local-vanilla-1.43}) is set beside {@code BASE} (the same settings on the other version), and every
+ * What differs between MediaWiki versions in one run: each deployment whose environment file names a
+ * {@code counterpart:} (such as {@code local-temp-1.43} naming {@code local-vanilla}) is set beside it, and every
  * scenario is compared cell by cell: the outcome, the failing condition and the reason (the evidence's words).
+ * A run whose results name no counterpart at all (written before the key existed) pairs {@code BASE-VERSION} with
+ * {@code BASE}, as those runs did.
  */
 public final class VersionComparison {
     private static final Pattern VERSIONED = Pattern.compile("(.+)-(\\d+\\.\\d+)");
@@ -50,10 +52,16 @@ public final class VersionComparison {
     public static List<Pair> of(RunReport report) {
         Map<String, DeploymentResult> byName = new LinkedHashMap<>();
         report.deployments().forEach(d -> byName.put(d.name(), d));
+        boolean explicit = report.deployments().stream().anyMatch(d -> d.counterpart() != null);
         List<Pair> pairs = new ArrayList<>();
         for (DeploymentResult other : report.deployments()) {
-            Matcher m = VERSIONED.matcher(other.name());
-            DeploymentResult base = m.matches() ? byName.get(m.group(1)) : null;
+            DeploymentResult base;
+            if (explicit) {
+                base = other.counterpart() == null ? null : byName.get(other.counterpart());
+            } else {
+                Matcher m = VERSIONED.matcher(other.name());
+                base = m.matches() ? byName.get(m.group(1)) : null;
+            }
             if (base != null) {
                 pairs.add(compare(base, other));
             }
@@ -93,8 +101,22 @@ public final class VersionComparison {
             long outcomes = p.differences().stream().filter(c -> c.base() != null && c.other() != null
                     && c.base().outcome() != c.other().outcome()).count();
             lines.add(p.title() + ": " + p.differences().size() + " of " + p.compared() + " cells differ (" + outcomes + " in outcome)");
-            p.differences().forEach(c -> lines.add("  " + c.key() + "  " + c.what()));
+            p.differences().forEach(c -> {
+                lines.add("  " + c.key() + "  " + c.what());
+                lines.add("    " + p.base().name() + ": " + evidence(c.base()));
+                lines.add("    " + p.other().name() + ": " + evidence(c.other()));
+            });
         }
         return lines;
+    }
+
+    /** One side's evidence in a line: the reason it gives (the not-applicable evidence, the failure), or its evidence file. */
+    public static String evidence(ScenarioResult result) {
+        if (result == null) {
+            return "not run";
+        }
+        String because = result.reason() != null ? result.reason()
+                : result.evidence() != null ? "evidence " + result.evidence() : "no evidence recorded";
+        return result.outcome().label() + (result.condition() != null ? " at " + result.condition() : "") + ": " + because;
     }
 }
