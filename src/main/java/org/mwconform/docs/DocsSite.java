@@ -38,6 +38,8 @@ public final class DocsSite {
     private final RunReport run;            // null: no run yet
     private final Path runFolder;
     private final Map<String, Expectations> expectations;  // by deployment
+    /** The project's docs/ folder (beside features/), whose versions.md the page of changes between versions shows. */
+    private Path docs;
 
     private DocsSite(FeatureBook book, RunReport run, Path runFolder, Map<String, Expectations> expectations) {
         this.book = book;
@@ -71,7 +73,10 @@ public final class DocsSite {
                 }
             }
         }
-        return new DocsSite(FeatureBook.read(features), run, folder, expectations);
+        DocsSite site = new DocsSite(FeatureBook.read(features), run, folder, expectations);
+        Path parent = features.toAbsolutePath().getParent();
+        site.docs = parent == null ? null : parent.resolve("docs");
+        return site;
     }
 
     /** Writes the site into {@code out} (replacing the pages it writes); returns the index page. */
@@ -85,6 +90,7 @@ public final class DocsSite {
             }
             book.byCode().forEach((code, entries) -> pages.put(codePage(code), code(code, entries)));
             versions().forEach((version, deployments) -> pages.put(versionPage(version), version(version, deployments)));
+            pages.put(CHANGES_PAGE, changesBetweenVersions());
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 Files.writeString(out.resolve(p.getKey()), p.getValue(), StandardCharsets.UTF_8);
             }
@@ -119,7 +125,40 @@ public final class DocsSite {
         }
         versions.forEach((v, ds) -> h.raw("<li><a class=\"version\" href=\"").text(versionPage(v)).raw("\">MediaWiki ").text(v)
                 .raw("</a> <span class=\"count\">").text(ds.size() + " deployment" + (ds.size() == 1 ? "" : "s")).raw("</span></li>\n"));
-        h.raw("</ul>\n");
+        h.raw("</ul>\n<p><a class=\"changes\" href=\"").text(CHANGES_PAGE).raw("\">What changed between versions</a></p>\n");
+        return h.end();
+    }
+
+    /** The page "What changed between versions": the latest run's paired deployments row by row, then docs/versions.md. */
+    static final String CHANGES_PAGE = "what-changed-between-versions.html";
+
+    private String changesBetweenVersions() {
+        Html h = page("What changed between versions \u00b7 mwconform");
+        h.raw("<h1>What changed between versions</h1>\n").raw(runLine());
+        h.raw("<h2>Row by row, in the latest run</h2>\n");
+        java.util.List<org.mwconform.report.matrix.VersionComparison.Pair> pairs = run == null ? List.of()
+                : org.mwconform.report.matrix.VersionComparison.of(run);
+        if (pairs.isEmpty()) {
+            h.raw("<p>No pair of deployments in the latest run (an environment file's <code>counterpart:</code> names the other).</p>\n");
+        }
+        for (org.mwconform.report.matrix.VersionComparison.Pair p : pairs) {
+            h.raw("<h3>").text(p.title()).raw("</h3>\n<table class=\"deployments\"><thead><tr><th>scenario</th><th>what differs</th><th>")
+                    .text(p.base().name()).raw("</th><th>").text(p.other().name()).raw("</th></tr></thead><tbody>\n");
+            for (org.mwconform.report.matrix.VersionComparison.Cell c : p.differences()) {
+                h.raw("<tr><td><a href=\"").text(scenarioLink(c.key())).raw("\">").text(c.scenario()).raw("</a></td><td>").text(c.what())
+                        .raw("</td><td>").text(org.mwconform.report.matrix.VersionComparison.evidence(c.base()))
+                        .raw("</td><td>").text(org.mwconform.report.matrix.VersionComparison.evidence(c.other())).raw("</td></tr>\n");
+            }
+            h.raw("</tbody></table>\n");
+        }
+        Path notes = docs == null ? null : docs.resolve("versions.md");
+        if (notes != null && Files.isRegularFile(notes)) {
+            try {
+                h.raw(MarkdownLite.toHtml(Files.readString(notes, StandardCharsets.UTF_8), 2));
+            } catch (IOException e) {
+                h.raw("<p>docs/versions.md could not be read: ").text(e.getMessage()).raw("</p>\n");
+            }
+        }
         return h.end();
     }
 
