@@ -162,6 +162,48 @@ public final class Mutants {
                 }))));
         all.add(answer("log-performer-changed", "newusers entries name another performer",
                 (r, a) -> logEvents(r, a).ifPresent(l -> l.forEach(e -> ((ObjectNode) e).put("user", "Mwconform mutant performer")))));
+        // --- temporary accounts (MediaWiki 1.43): siteinfo, list=users cancreate, action=edit, meta=userinfo
+        all.add(answer("temp-patterns-dropped", "siteinfo asked only for autocreatetempuser lists no matchPatterns",
+                (r, a) -> {
+                    if ("autocreatetempuser".equals(r.param("siprop"))) {
+                        object(a.path("query").path("autocreatetempuser")).ifPresent(t -> t.remove("matchPatterns"));
+                    }
+                }));
+        all.add(answer("cancreate-granted", "list=users&usprop=cancreate says every name can be created",
+                (r, a) -> {
+                    if (r.lists("list", "users") && r.lists("usprop", "cancreate")) {
+                        a.path("query").path("users").forEach(u -> {
+                            ((ObjectNode) u).remove("cancreateerror");
+                            ((ObjectNode) u).put("cancreate", "");
+                        });
+                    }
+                }));
+        all.add(answer("tempusercreated-dropped", "an edit does not say that it created a temporary user",
+                (r, a) -> {
+                    if ("edit".equals(r.param("action"))) {
+                        object(a.path("edit")).ifPresent(e -> e.remove("tempusercreated"));
+                    }
+                }));
+        all.add(answer("userinfo-temp-dropped", "meta=userinfo never marks a temporary user",
+                (r, a) -> {
+                    if (r.lists("meta", "userinfo")) {
+                        object(a.path("query").path("userinfo")).ifPresent(u -> u.remove("temp"));
+                    }
+                }));
+        all.add(answer("userinfo-anon-dropped", "meta=userinfo never marks an anonymous session",
+                (r, a) -> {
+                    if (r.lists("meta", "userinfo")) {
+                        object(a.path("query").path("userinfo")).ifPresent(u -> u.remove("anon"));
+                    }
+                }));
+        all.add(answer("ami-account-blanked", "authmanagerinfo's requests name no account",
+                (r, a) -> amiRequests(r, a).forEach(q -> q.put("account", ""))));
+        all.add(answer("edit-error-renamed", "action=edit rejects requests with other error codes",
+                (r, a) -> {
+                    if ("edit".equals(r.param("action"))) {
+                        object(a.path("error")).ifPresent(e -> e.put("code", "mwconform-mutant-" + e.path("code").asText()));
+                    }
+                }));
         return List.copyOf(all);
     }
 

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalDeploymentsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LOCAL = List.of("local-vanilla", "local-captcha", "local-throttled", "local-closed", "local-disabled",
-            "local-oidc-2fa", "local-wikimedia", "local-strict", "local-readonly", "local-vanilla-1.43", "local-captcha-1.43");
+            "local-oidc-2fa", "local-wikimedia", "local-strict", "local-readonly", "local-vanilla-1.43", "local-captcha-1.43",
+            "local-temp-1.43", "local-hcaptcha-1.43");
     /** The bar of a read-only wiki: scenarios judged where no account may ever be created. */
     private static final int READ_ONLY_JUDGED = 14;
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32,}\\+(\\\\|%5C)");
@@ -111,7 +112,10 @@ class LocalDeploymentsIT {
     private static final String REFUSED_UNDECLARED = "declares no capabilities.refusedUsernames";
     private static final List<String> STOCK = List.of("announces no CaptchaAuthenticationRequest", "not ApiDisabled",
             "may create accounts here", THROTTLE_UNDECLARED, REFUSED_UNDECLARED, NO_THIRD_PARTY);
-    private static final Map<String, List<String>> EVIDENCE = Map.ofEntries(
+    /** Siteinfo's answer on temporary accounts (siprop=autocreatetempuser): unknown on 1.39, off on a stock 1.43. */
+    private static final List<String> TEMP_OFF = List.of("temporary accounts unknown to this wiki", "temporary accounts are off",
+            "siteinfo names no pattern of temporary account names");
+    private static final Map<String, List<String>> EVIDENCE = withTemporaryAccountsOff(Map.ofEntries(
             Map.entry("local-vanilla", STOCK),
             Map.entry("local-vanilla-1.43", STOCK),
             Map.entry("local-throttled", List.of("announces no CaptchaAuthenticationRequest", "not ApiDisabled", "may create accounts here",
@@ -132,7 +136,22 @@ class LocalDeploymentsIT {
             // Declared read-only, and given no creator: what a production wiki's file looks like.
             Map.entry("local-readonly", List.of("as writable", "announces no CaptchaAuthenticationRequest", "not ApiDisabled",
                     "may create accounts here", THROTTLE_UNDECLARED, REFUSED_UNDECLARED, "names no credentials.creator",
-                    "names no credentials.blocker", NO_THIRD_PARTY)));
+                    "names no credentials.blocker", NO_THIRD_PARTY)),
+            Map.entry("local-hcaptcha-1.43", List.of("announces a hcaptcha CAPTCHA", "not ApiDisabled", "may create accounts here",
+                    THROTTLE_UNDECLARED, REFUSED_UNDECLARED, NO_THIRD_PARTY))),
+            "local-temp-1.43", STOCK);
+
+    /** Every deployment's allowed evidence, and siteinfo's "temporary accounts off" on all but {@code temp}, which has them on. */
+    private static Map<String, List<String>> withTemporaryAccountsOff(Map<String, List<String>> evidence, String temp, List<String> tempEvidence) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        evidence.forEach((name, allowed) -> {
+            List<String> more = new ArrayList<>(allowed);
+            more.addAll(TEMP_OFF);
+            all.put(name, List.copyOf(more));
+        });
+        all.put(temp, tempEvidence);
+        return Map.copyOf(all);
+    }
 
     /** The scenario that shows what makes each deployment different: it must pass there. */
     private static final Map<String, List<String>> SIGNATURE = Map.ofEntries(
@@ -142,7 +161,9 @@ class LocalDeploymentsIT {
             Map.entry("local-wikimedia", List.of("titleblacklist-forbidden", "abusefilter-disallowed", "for-someone-else-reason")),
             Map.entry("local-strict", List.of("passwordincommonlist", "throttle-hit", "create-account-pass")),
             Map.entry("local-readonly", List.of("userexists", "invaliduser-at", "message-format-raw", "missingparam")),
-            Map.entry("local-vanilla-1.43", List.of("create-account-pass")), Map.entry("local-captcha-1.43", List.of("captcha-solved")));
+            Map.entry("local-vanilla-1.43", List.of("create-account-pass")), Map.entry("local-captcha-1.43", List.of("captcha-solved")),
+            Map.entry("local-temp-1.43", List.of("temp-user-by-edit", "temp-user-creates-account", "temp-reserved-cancreate", "temp-account-throttle")),
+            Map.entry("local-hcaptcha-1.43", List.of("captcha-missing-unsolvable")));
 
     @Test
     void notApplicableRestsOnWhatEachWikiSaysOfItself() {

@@ -75,7 +75,16 @@ class ProxyMutationIT {
                     new Kill("default-format-html", "message-format-default", "createaccount.message-format"))),
             new Campaign("local-wikimedia", "@needs:title-blacklist or @needs:abuse-filter", List.of(
                     new Kill("messagecode-renamed", "titleblacklist-forbidden", "createaccount.messagecode"),
-                    new Kill("messagecode-renamed", "abusefilter-disallowed", "createaccount.messagecode"))));
+                    new Kill("messagecode-renamed", "abusefilter-disallowed", "createaccount.messagecode"))),
+            new Campaign("local-temp-1.43", "@needs:temporary-accounts or @needs:temporary-account-names", List.of(
+                    new Kill("temp-patterns-dropped", "temp-siteinfo", "siteinfo.temporary-accounts"),
+                    new Kill("cancreate-granted", "temp-reserved-cancreate", "users.cancreate-refused"),
+                    new Kill("messagecode-renamed", "temp-reserved-createaccount", "createaccount.messagecode"),
+                    new Kill("tempusercreated-dropped", "temp-user-by-edit", "edit.temp-user-created"),
+                    new Kill("userinfo-temp-dropped", "temp-user-by-edit", "userinfo.temp-user"),
+                    new Kill("ami-account-blanked", "temp-user-authmanagerinfo", "authmanagerinfo.temp-user-account"),
+                    new Kill("userinfo-anon-dropped", "temp-user-creates-account", "userinfo.anonymous"),
+                    new Kill("edit-error-renamed", "temp-account-throttle", "edit.temp-account-throttle"))));
 
     private final Map<Campaign, JsonNode> tables = new LinkedHashMap<>();
     private final Map<Campaign, String> consoles = new LinkedHashMap<>();
