@@ -41,6 +41,16 @@ class DeploymentLoaderTest {
         assertThat(d.expectationsFile()).isEqualTo(dir.resolve("w.expectations.yml"));
     }
 
+    /** The pairing for the comparison between versions is explicit, and names another deployment. */
+    @Test
+    void aCounterpartNamesAnotherDeployment() throws IOException {
+        Deployment d = loader.load(file("t.yml", "name: t\napi: http://127.0.0.1:1/api.php\ncounterpart: local-vanilla\n"));
+        assertThat(d.counterpart()).isEqualTo("local-vanilla");
+        assertThat(d.withApi(java.net.URI.create("http://127.0.0.1:2/api.php")).counterpart()).isEqualTo("local-vanilla");
+        Path itself = file("s.yml", "name: s\napi: http://127.0.0.1:1/api.php\ncounterpart: s\n");
+        assertThatThrownBy(() -> loader.load(itself)).hasMessageContaining("counterpart: must name another deployment");
+    }
+
     /** A port mw up recorded after the file was read (another checkout held the file's) is where the run reaches the wiki. */
     @Test
     void aLocalDeploymentIsReachedWhereMwServesItNow() throws IOException {

@@ -118,6 +118,8 @@ class MutationIT {
     private static final String ACCOUNT_EXISTS = "the account exists";
     private static final String CAPTCHA_DESCRIBED = "authmanagerinfo describes a CAPTCHA with the fields captchaId, captchaInfo and captchaWord";
     private static final String WRONG_CAPTCHA = "I create an account with a wrong answer to the CAPTCHA";
+    /** A wrong answer too, for any kind of CAPTCHA (captcha-announced.feature). */
+    private static final String UNISSUED_CAPTCHA = "I create an account with an answer to the CAPTCHA that no CAPTCHA issued";
     private static final String SAME_CAPTCHA_AGAIN = "I create the account again, answering the same CAPTCHA correctly";
 
     /** The answer a scenario expects from createaccount: PASS, or a FAIL's messagecode. */
@@ -135,7 +137,7 @@ class MutationIT {
     /** Requests that must get past every check to reach their PASS or FAIL: every required field answered. */
     private static final List<String> ANSWERED = CREATION.stream().filter(id -> !REJECTIONS.contains(id)).toList();
     /** Need a CAPTCHA announced: not-applicable on a stub without one. */
-    private static final List<String> NEEDS_CAPTCHA = served(s -> s.tagged("@needs:captcha"));
+    private static final List<String> NEEDS_CAPTCHA = served(s -> s.tagged("@needs:captcha") || s.tagged("@needs:captcha-announced"));
 
     /**
      * What a scenario must show under a mutation: an outcome (a regular expression over results.json's
@@ -211,7 +213,7 @@ class MutationIT {
 
         // --- ConfirmEdit's CAPTCHA
         // After a wrong answer that passed, the account exists: the same CAPTCHA again meets userexists.
-        kills(Mutation.CAPTCHA_ACCEPTS_WRONG_ANSWER, served(s -> s.hasStep(WRONG_CAPTCHA)).stream()
+        kills(Mutation.CAPTCHA_ACCEPTS_WRONG_ANSWER, served(s -> s.hasStep(WRONG_CAPTCHA) || s.hasStep(UNISSUED_CAPTCHA)).stream()
                 .map(id -> failed(id, scenario(id).hasStep(SAME_CAPTCHA_AGAIN) ? "createaccount.messagecode" : "createaccount.status")).toList());
         kills(Mutation.CAPTCHA_NOT_REQUIRED_WHEN_MISSING, checking("I create an account without answering the CAPTCHA", "createaccount.status"));
         kills(Mutation.CAPTCHA_REUSABLE_AFTER_FAILURE, checking(SAME_CAPTCHA_AGAIN, "createaccount.status"));
@@ -219,8 +221,10 @@ class MutationIT {
         UnaryOperator<String> failsAtTheCaptcha = code -> BEFORE_THE_CAPTCHA.contains(code) ? code : CAPTCHA_FAIL;
         // A captchaId without a value goes back empty, as a form would send it: the wiki then fails every
         // request at its CAPTCHA, and the scenario that checks the CAPTCHA request is red there first.
-        kills(Mutation.CAPTCHA_ID_NOT_SENT, answeredInstead(failsAtTheCaptcha).stream().map(e -> scenario(e.scenario())
-                .hasStep(CAPTCHA_DESCRIBED) ? failed(e.scenario(), "authmanagerinfo.captcha-request") : e).toList());
+        kills(Mutation.CAPTCHA_ID_NOT_SENT, concat(answeredInstead(failsAtTheCaptcha).stream().map(e -> scenario(e.scenario())
+                .hasStep(CAPTCHA_DESCRIBED) ? failed(e.scenario(), "authmanagerinfo.captcha-request") : e).toList(),
+                served(s -> s.hasStep(CAPTCHA_DESCRIBED)).stream().filter(id -> !CREATION.contains(id))
+                        .map(id -> failed(id, "authmanagerinfo.captcha-request")).toList()));
         kills(Mutation.CAPTCHA_REJECTS_RIGHT_ANSWER, answeredInstead(failsAtTheCaptcha));
         // No CAPTCHA announced: the CAPTCHA scenarios do not apply; every other creation that reaches the
         // CAPTCHA fails, since nothing told the client to answer one.

@@ -33,6 +33,25 @@ class VersionComparisonTest {
     }
 
     @Test
+    void theEnvironmentFilesCounterpartDecidesThePairAndEachSideShowsItsEvidence() {
+        var report = run("r3",
+                deployment("local-vanilla", result("temp-user-by-edit", Outcome.NOT_APPLICABLE, "temporary accounts unknown to this wiki: warned")),
+                deployment("local-vanilla-1.43", result("temp-user-by-edit", Outcome.NOT_APPLICABLE, "temporary accounts are off")),
+                deployment("local-temp-1.43", result("temp-user-by-edit", Outcome.PASSED)).described("local-vanilla", "none"));
+        List<VersionComparison.Pair> pairs = VersionComparison.of(report);
+        // Named explicitly: local-vanilla-1.43 names no counterpart here, so it is not paired by its name.
+        assertThat(pairs).singleElement().satisfies(p -> {
+            assertThat(p.base().name()).isEqualTo("local-vanilla");
+            assertThat(p.other().name()).isEqualTo("local-temp-1.43");
+        });
+        List<String> lines = VersionComparison.lines(pairs);
+        assertThat(lines).contains("  temp-user-by-edit  not-applicable -> passed");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("    local-vanilla: not-applicable")
+                .endsWith(": temporary accounts unknown to this wiki: warned"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("    local-temp-1.43: passed: "));
+    }
+
+    @Test
     void withoutAVersionedDeploymentThereIsNothingToCompare() {
         assertThat(VersionComparison.of(run("r2", deployment("local-vanilla"), deployment("local-captcha")))).isEmpty();
     }
