@@ -29,8 +29,8 @@ final class DiffCommand implements Callable<Integer> {
     String newRun;
 
     @Option(names = "--versions", arity = "0..1", fallbackValue = "reports/latest", paramLabel = "RUN",
-            description = "within one run (default reports/latest): each deployment NAME-VERSION beside NAME "
-                    + "(e.g. local-vanilla-1.43 beside local-vanilla), cell by cell: outcome, condition, reason")
+            description = "within one run (default reports/latest): each deployment beside the counterpart its environment file names "
+                    + "(e.g. local-temp-1.43 beside local-vanilla), cell by cell: outcome, condition, reason, and each side's evidence")
     String versions;
 
     @Option(names = "--fail-on-regression", description = "exit 1 when an expected outcome became unexpected "
@@ -74,7 +74,7 @@ final class DiffCommand implements Callable<Integer> {
         List<VersionComparison.Pair> pairs = VersionComparison.of(run.report());
         out.println("mwconform diff --versions: run " + describe(run.report()));
         if (pairs.isEmpty()) {
-            out.println("  no deployment NAME-VERSION beside a deployment NAME in this run");
+            out.println("  no deployment in this run names a counterpart (counterpart: in its environment file) that ran too");
         }
         VersionComparison.lines(pairs).forEach(line -> out.println("  " + line));
         return Main.OK;
