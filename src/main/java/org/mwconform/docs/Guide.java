@@ -53,22 +53,23 @@ final class Guide {
         this.pages = pages;
     }
 
-    /** The guide of a checkout: its README.md and docs/**.md; empty when there are none (the jar alone). */
+    /**
+     * The guide of a checkout that has a {@code docs/} folder: its README.md and docs/**.md. Empty without one
+     * (the jar run from some other folder, whose README.md is not ours to publish).
+     */
     static Guide of(Path repository) {
         List<Path> sources = new ArrayList<>();
-        if (repository != null) {
+        if (repository != null && Files.isDirectory(repository.resolve("docs"))) {
             Path root = repository.toAbsolutePath().normalize();
             if (Files.isRegularFile(root.resolve("README.md"))) {
                 sources.add(root.resolve("README.md"));
             }
             Path docs = root.resolve("docs");
-            if (Files.isDirectory(docs)) {
-                try (Stream<Path> files = Files.walk(docs)) {
-                    files.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).sorted(Guide::docsOrder)
-                            .forEach(sources::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the guide in " + docs, e);
-                }
+            try (Stream<Path> files = Files.walk(docs)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).sorted(Guide::docsOrder)
+                        .forEach(sources::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the guide in " + docs, e);
             }
             List<Page> pages = new ArrayList<>();
             for (Path source : sources) {

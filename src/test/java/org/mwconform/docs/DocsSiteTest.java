@@ -100,11 +100,17 @@ class DocsSiteTest {
     }
 
     @Test
-    void withoutACheckoutThereIsNoGuide() throws Exception {
+    void withoutADocsFolderThereIsNoGuide() throws Exception {
         Path repo = checkout();
         Path index = DocsSite.of(repo.resolve("features"), null, null).write(dir.resolve("site"));
         assertThat(Files.readString(index)).doesNotContain("Guide");
         assertThat(dir.resolve("site/guide")).doesNotExist();
+
+        // a folder with a README.md but no docs/ (the jar run from someone's project): no guide either
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("README.md"), "# Someone else's project\n");
+        index = DocsSite.of(repo.resolve("features"), null, null, elsewhere).write(dir.resolve("site2"));
+        assertThat(Files.readString(index)).doesNotContain("Guide", "Someone else");
     }
 
     @Test
