@@ -139,6 +139,40 @@ class DocsSiteTest {
         assertThat(version).contains("<li><a href=\"flow-tokens.html#token-issued\">token-issued</a>: The wiki says &lt;b");
     }
 
+    /** The project's own README.md and docs/: every relative link leads to a file, and every anchor to a heading. */
+    @Test
+    void theProjectsOwnGuideHasNoBrokenLink() throws Exception {
+        Path home = Path.of("").toAbsolutePath();
+        Path out = dir.resolve("site");
+        DocsSite.of(home.resolve("features"), null, null, home).write(out);
+        Pattern href = Pattern.compile("<a [^>]*href=\"([^\"]+)\"");
+        int checked = 0;
+        try (var pages = Files.walk(out.resolve("guide"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = href.matcher(Files.readString(page));
+                while (m.find()) {
+                    String link = m.group(1).replace("&amp;", "&");
+                    if (link.matches("^[a-z]+:.*") || link.startsWith("#")) {
+                        continue;
+                    }
+                    String path = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
+                    Path target = page.getParent().resolve(path).normalize();
+                    assertThat(target).as("%s links to %s", out.relativize(page), link).exists();
+                    if (link.contains("#") && path.endsWith(".html")) {
+                        assertThat(Files.readString(target)).as("%s links to %s", out.relativize(page), link)
+                                .contains("id=\"" + link.substring(link.indexOf('#') + 1) + "\"");
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+        // the README stays a two-minute read, with the lead's marked sample
+        List<String> readme = Files.readAllLines(home.resolve("README.md"));
+        assertThat(readme).hasSizeLessThanOrEqualTo(150);
+        assertThat(String.join("\n", readme)).contains("./mwconform run", "./mvnw -B -ntp verify", "<!-- SAMPLE OUTPUT", "<!-- END SAMPLE OUTPUT -->");
+    }
+
     private static int count(String haystack, String needle) {
         Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(haystack);
         int n = 0;
