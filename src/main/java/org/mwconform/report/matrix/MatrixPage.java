@@ -103,7 +103,7 @@ public final class MatrixPage {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** The page's HTML: {@link #model()} laid out by {@code matrix.jte}. */
+    /** The page's HTML: what {@code model()} decided, laid out by {@code matrix.jte}. */
     public String render() {
         return Templates.render(TEMPLATE, model());
     }
