@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark behind the README's speed figures (run it with bench/run, which prepares what it needs).
+"""The benchmark behind the speed figures of docs/benchmark.md (run it with bench/run, which prepares what it needs).
 
 1. The ten core checks, two ways, alternating, five times each, against the same local wiki (local-vanilla):
    mwconform (`./mwconform run --tags <the ten>`) and the same checks written with Wikimedia's api-testing and

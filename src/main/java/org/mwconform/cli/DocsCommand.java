@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "docs", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Writes the living documentation: one page per documented flow and error code and per MediaWiki version,",
                 "each scenario in the documentation's words with its steps, the conditions it checks, its latest result on",
-                "every deployment and the documented-versus-observed notes. Static pages: they open from disk, no network."})
+                "every deployment and the documented-versus-observed notes; beside them the guide (README.md and docs/).",
+                "Static pages: they open from disk, no network."})
 final class DocsCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN", defaultValue = "reports/latest",
             description = "the run whose results the pages show (default ${DEFAULT-VALUE}; none yet: the scenarios only)")
@@ -41,7 +42,7 @@ final class DocsCommand implements Callable<Integer> {
         }
         DocsSite site;
         try {
-            site = DocsSite.of(FeatureCatalog.locate(home).folder(), hasRun ? runFolder : null, home.resolve("environments"));
+            site = DocsSite.of(FeatureCatalog.locate(home).folder(), hasRun ? runFolder : null, home.resolve("environments"), home);
         } catch (ReportFiles.UnreadableReportException e) {
             throw new UsageException("docs --run " + run + ": " + e.getMessage());
         }

@@ -7,7 +7,9 @@ import org.mwconform.expectations.Outcome;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.Evidence;
 import org.mwconform.report.RunReport;
+import org.mwconform.report.matrix.VersionComparison;
 import org.mwconform.report.ScenarioResult;
+import org.mwconform.report.Templates;
 import org.mwconform.report.matrix.ReportFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,10 @@ import java.util.TreeMap;
  * and the latest run. One page per documented flow (feature) and per error code a scenario checks, one per
  * MediaWiki version; each scenario in the documentation's words, its steps, the conditions its last run checked,
  * its latest result on every deployment, and the documented-versus-observed notes with their source references.
+ * Beside them, the project's guide (README.md and docs/, see {@link Guide}), linked from the index.
+ * <p>
+ * This class decides what each page shows ({@link DocsModel}); the jte templates in this package's resources lay
+ * it out and escape it.
  */
 public final class DocsSite {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,21 +45,27 @@ public final class DocsSite {
     private final RunReport run;            // null: no run yet
     private final Path runFolder;
     private final Map<String, Expectations> expectations;  // by deployment
-    /** The project's docs/ folder (beside features/), whose versions.md the page of changes between versions shows. */
-    private Path docs;
+    private final Guide guide;
 
-    private DocsSite(FeatureBook book, RunReport run, Path runFolder, Map<String, Expectations> expectations) {
+    private DocsSite(FeatureBook book, RunReport run, Path runFolder, Map<String, Expectations> expectations, Guide guide) {
         this.book = book;
         this.run = run;
         this.runFolder = runFolder;
         this.expectations = expectations;
+        this.guide = guide;
+    }
+
+    /** The site without the guide: see {@link #of(Path, Path, Path, Path)}. */
+    public static DocsSite of(Path features, Path runFolder, Path environments) {
+        return of(features, runFolder, environments, null);
     }
 
     /**
      * @param runFolder    a run folder (results.json and evidence), or null
      * @param environments the environments/ folder, where each deployment's expectations file is, or null
+     * @param repository   the checkout whose README.md and docs/ become the site's guide, or null (none)
      */
-    public static DocsSite of(Path features, Path runFolder, Path environments) {
+    public static DocsSite of(Path features, Path runFolder, Path environments, Path repository) {
         RunReport run = null;
         Path folder = null;
         if (runFolder != null) {
@@ -73,10 +86,7 @@ public final class DocsSite {
                 }
             }
         }
-        DocsSite site = new DocsSite(FeatureBook.read(features), run, folder, expectations);
-        Path parent = features.toAbsolutePath().getParent();
-        site.docs = parent == null ? null : parent.resolve("docs");
-        return site;
+        return new DocsSite(FeatureBook.read(features), run, folder, expectations, Guide.of(repository));
     }
 
     /** Writes the site into {@code out} (replacing the pages it writes); returns the index page. */
@@ -84,15 +94,26 @@ public final class DocsSite {
         try {
             Files.createDirectories(out);
             Map<String, String> pages = new LinkedHashMap<>();
-            pages.put("index.html", index());
+            pages.put("index.html", Templates.render("docs/index.jte", index()));
             for (FeatureBook.Chapter c : book.chapters()) {
-                pages.put(chapterPage(c), chapter(c));
+                pages.put(chapterPage(c), Templates.render("docs/chapter.jte", new DocsModel.ChapterPage(c.name(), c.description(),
+                        String.join(" ", c.tags()), c.entries().stream().map(this::scenario).toList())));
             }
-            book.byCode().forEach((code, entries) -> pages.put(codePage(code), code(code, entries)));
-            versions().forEach((version, deployments) -> pages.put(versionPage(version), version(version, deployments)));
-            pages.put(CHANGES_PAGE, changesBetweenVersions());
+            book.byCode().forEach((code, entries) -> pages.put(codePage(code), Templates.render("docs/code.jte",
+                    new DocsModel.CodePage(code, entries.stream().map(this::scenario).toList()))));
+            versions().forEach((version, deployments) -> pages.put(versionPage(version),
+                    Templates.render("docs/version.jte", version(version, deployments))));
+            pages.put(CHANGES_PAGE, Templates.render("docs/betweenVersions.jte", betweenVersions()));
+            List<DocsModel.GuideLink> nav = guideLinks();
+            for (Guide.Page page : guide.pages()) {
+                String root = "../".repeat((int) page.href().chars().filter(ch -> ch == '/').count());
+                pages.put(page.href(), Templates.render("docs/guide.jte",
+                        new DocsModel.GuidePage(page.title(), page.relative(), root, guide.body(page, out), nav)));
+            }
             for (Map.Entry<String, String> p : pages.entrySet()) {
-                Files.writeString(out.resolve(p.getKey()), p.getValue(), StandardCharsets.UTF_8);
+                Path file = out.resolve(p.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, p.getValue(), StandardCharsets.UTF_8);
             }
             return out.resolve("index.html");
         } catch (IOException e) {
@@ -102,94 +123,35 @@ public final class DocsSite {
 
     // --- pages -------------------------------------------------------------------------------------------
 
-    private String index() {
-        Html h = page("mwconform: account creation, as documented and as observed");
-        h.raw("<h1>Account creation through the Action API</h1>\n")
-                .raw("<p class=\"lead\">The MediaWiki.org page \u201cAPI:Account creation\u201d, flow by flow, as executable scenarios, "
-                        + "with what each deployment did the last time it ran.</p>\n");
-        h.raw(runLine());
-        h.raw("<h2>Flows</h2>\n<ul class=\"flows\">\n");
-        for (FeatureBook.Chapter c : book.chapters()) {
-            h.raw("<li><a class=\"flow\" href=\"").text(chapterPage(c)).raw("\">").text(c.name()).raw("</a> <span class=\"count\">")
-                    .text(c.entries().size() + " scenario" + (c.entries().size() == 1 ? "" : "s")).raw("</span>")
-                    .raw(summaryBadges(c.entries())).raw("</li>\n");
-        }
-        h.raw("</ul>\n<h2>Error codes</h2>\n<ul class=\"codes\">\n");
-        book.byCode().forEach((code, entries) -> h.raw("<li><a class=\"code\" href=\"").text(codePage(code)).raw("\"><code>")
-                .text(code).raw("</code></a> <span class=\"count\">").text(entries.size() + " scenario" + (entries.size() == 1 ? "" : "s"))
-                .raw("</span></li>\n"));
-        h.raw("</ul>\n<h2>MediaWiki versions</h2>\n<ul class=\"versions\">\n");
-        Map<String, List<DeploymentResult>> versions = versions();
-        if (versions.isEmpty()) {
-            h.raw("<li>No run yet: <code>./mwconform run</code>, then <code>./mwconform docs</code>.</li>\n");
-        }
-        versions.forEach((v, ds) -> h.raw("<li><a class=\"version\" href=\"").text(versionPage(v)).raw("\">MediaWiki ").text(v)
-                .raw("</a> <span class=\"count\">").text(ds.size() + " deployment" + (ds.size() == 1 ? "" : "s")).raw("</span></li>\n"));
-        h.raw("</ul>\n<p><a class=\"changes\" href=\"").text(CHANGES_PAGE).raw("\">What changed between versions</a></p>\n");
-        return h.end();
+    private DocsModel.Index index() {
+        List<DocsModel.ChapterLink> chapters = book.chapters().stream().map(c -> new DocsModel.ChapterLink(chapterPage(c), c.name(),
+                plural(c.entries().size(), "scenario"), badges(c.entries()))).toList();
+        List<DocsModel.CodeLink> codes = new ArrayList<>();
+        book.byCode().forEach((code, entries) -> codes.add(new DocsModel.CodeLink(codePage(code), code, plural(entries.size(), "scenario"))));
+        List<DocsModel.VersionLink> versions = new ArrayList<>();
+        versions().forEach((v, ds) -> versions.add(new DocsModel.VersionLink(versionPage(v), v, plural(ds.size(), "deployment"))));
+        return new DocsModel.Index(runLine(), chapters, codes, versions, CHANGES_PAGE, guideLinks());
     }
 
-    /** The page "What changed between versions": the latest run's paired deployments row by row, then docs/versions.md. */
+    /** The page "What changed between versions": the latest run's paired deployments ({@code counterpart:}) row by row. */
     static final String CHANGES_PAGE = "what-changed-between-versions.html";
 
-    private String changesBetweenVersions() {
-        Html h = page("What changed between versions \u00b7 mwconform");
-        h.raw("<h1>What changed between versions</h1>\n").raw(runLine());
-        h.raw("<h2>Row by row, in the latest run</h2>\n");
-        java.util.List<org.mwconform.report.matrix.VersionComparison.Pair> pairs = run == null ? List.of()
-                : org.mwconform.report.matrix.VersionComparison.of(run);
-        if (pairs.isEmpty()) {
-            h.raw("<p>No pair of deployments in the latest run (an environment file's <code>counterpart:</code> names the other).</p>\n");
-        }
-        for (org.mwconform.report.matrix.VersionComparison.Pair p : pairs) {
-            h.raw("<h3>").text(p.title()).raw("</h3>\n<table class=\"deployments\"><thead><tr><th>scenario</th><th>what differs</th><th>")
-                    .text(p.base().name()).raw("</th><th>").text(p.other().name()).raw("</th></tr></thead><tbody>\n");
-            for (org.mwconform.report.matrix.VersionComparison.Cell c : p.differences()) {
-                h.raw("<tr><td><a href=\"").text(scenarioLink(c.key())).raw("\">").text(c.scenario()).raw("</a></td><td>").text(c.what())
-                        .raw("</td><td>").text(org.mwconform.report.matrix.VersionComparison.evidence(c.base()))
-                        .raw("</td><td>").text(org.mwconform.report.matrix.VersionComparison.evidence(c.other())).raw("</td></tr>\n");
-            }
-            h.raw("</tbody></table>\n");
-        }
-        Path notes = docs == null ? null : docs.resolve("versions.md");
-        if (notes != null && Files.isRegularFile(notes)) {
-            try {
-                h.raw(MarkdownLite.toHtml(Files.readString(notes, StandardCharsets.UTF_8), 2));
-            } catch (IOException e) {
-                h.raw("<p>docs/versions.md could not be read: ").text(e.getMessage()).raw("</p>\n");
-            }
-        }
-        return h.end();
+    private DocsModel.BetweenVersions betweenVersions() {
+        List<VersionComparison.Pair> pairs = run == null ? List.of() : VersionComparison.of(run);
+        List<DocsModel.VersionPair> rows = pairs.stream().map(p -> new DocsModel.VersionPair(p.title(), p.base().name(), p.other().name(),
+                p.differences().stream().map(c -> new DocsModel.VersionDifference(scenarioLink(c.key()), c.scenario(), c.what(),
+                        VersionComparison.evidence(c.base()), VersionComparison.evidence(c.other()))).toList())).toList();
+        // docs/versions.md says what no scenario can see; the guide renders it, so the page links to it.
+        String notes = guide.pages().stream().filter(g -> g.relative().equals("docs/versions.md")).map(Guide.Page::href).findFirst().orElse(null);
+        return new DocsModel.BetweenVersions(runLine(), rows, notes);
     }
 
-    private String chapter(FeatureBook.Chapter c) {
-        Html h = page(c.name() + " \u00b7 mwconform");
-        h.raw("<h1>").text(c.name()).raw("</h1>\n");
-        h.raw("<blockquote class=\"sentence\">").text(c.description()).raw("</blockquote>\n");
-        h.raw("<p class=\"tags\">").text(String.join(" ", c.tags())).raw("</p>\n");
-        for (FeatureBook.Entry e : c.entries()) {
-            scenario(h, e);
-        }
-        return h.end();
+    private List<DocsModel.GuideLink> guideLinks() {
+        return guide.pages().stream().map(p -> new DocsModel.GuideLink(p.href(), p.title(), p.relative())).toList();
     }
 
-    private String code(String code, List<FeatureBook.Entry> entries) {
-        Html h = page("Error code " + code + " \u00b7 mwconform");
-        h.raw("<h1>Error code <code>").text(code).raw("</code></h1>\n<p>Scenarios that check it:</p>\n");
-        for (FeatureBook.Entry e : entries) {
-            scenario(h, e);
-        }
-        return h.end();
-    }
-
-    private String version(String version, List<DeploymentResult> deployments) {
-        Html h = page("MediaWiki " + version + " \u00b7 mwconform");
-        h.raw("<h1>MediaWiki ").text(version).raw("</h1>\n").raw(runLine());
-        h.raw("<table class=\"deployments\"><thead><tr><th>deployment</th><th>target</th><th>counts</th></tr></thead><tbody>\n");
-        for (DeploymentResult d : deployments) {
-            h.raw("<tr><td>").text(d.name()).raw("</td><td>").text(d.target()).raw("</td><td>").text(counts(d)).raw("</td></tr>\n");
-        }
-        h.raw("</tbody></table>\n<h2>Documented versus observed</h2>\n<ul class=\"deviations\">\n");
+    private DocsModel.VersionPage version(String version, List<DeploymentResult> deployments) {
+        List<DocsModel.DeploymentRow> rows = deployments.stream().map(d -> new DocsModel.DeploymentRow(d.name(), d.target(), counts(d))).toList();
         Map<String, String> seen = new TreeMap<>();
         for (DeploymentResult d : deployments) {
             for (ScenarioResult r : d.results()) {
@@ -198,55 +160,32 @@ public final class DocsSite {
                 }
             }
         }
-        if (seen.isEmpty()) {
-            h.raw("<li>None: every scenario that ran behaved as documented.</li>\n");
-        }
-        seen.forEach((id, reason) -> {
-            h.raw("<li><a href=\"").text(scenarioLink(id)).raw("\">").text(id).raw("</a>: ").text(reason);
-            deviation(id).map(KnownDeviation::link).filter(l -> l != null && !l.isBlank())
-                    .ifPresent(link -> h.raw(" <span class=\"source\">(source: ").text(link).raw(")</span>"));
-            h.raw("</li>\n");
-        });
-        h.raw("</ul>\n");
-        return h.end();
+        List<DocsModel.Deviation> deviations = new ArrayList<>();
+        seen.forEach((id, reason) -> deviations.add(new DocsModel.Deviation(scenarioLink(id), id, reason,
+                deviation(id).map(KnownDeviation::link).filter(l -> !l.isBlank()).orElse(null))));
+        return new DocsModel.VersionPage(version, runLine(), rows, deviations);
     }
 
     // --- one scenario --------------------------------------------------------------------------------------
 
-    private void scenario(Html h, FeatureBook.Entry e) {
-        h.raw("<section class=\"scenario\" id=\"").text(e.id()).raw("\">\n<h2>").text(e.name()).raw("</h2>\n");
-        h.raw("<p class=\"tags\">").text(String.join(" ", e.tags())).raw("</p>\n<pre class=\"steps\">");
-        for (String step : e.steps()) {
-            h.text(step).raw("\n");
-        }
-        h.raw("</pre>\n");
-        List<CheckedCondition> conditions = conditions(e.id());
-        if (!conditions.isEmpty()) {
-            h.raw("<h3>Conditions checked</h3>\n<ul class=\"conditions\">\n");
-            for (CheckedCondition c : conditions) {
-                h.raw("<li><code>").text(c.id()).raw("</code> ").text(c.summary()).raw("</li>\n");
-            }
-            h.raw("</ul>\n");
-        }
+    private DocsModel.Scenario scenario(FeatureBook.Entry e) {
+        List<DocsModel.Condition> conditions = conditions(e.id()).stream().map(c -> new DocsModel.Condition(c.id(), c.summary())).toList();
+        List<DocsModel.ResultRow> results = null;
         if (run != null) {
-            h.raw("<table class=\"results\"><thead><tr><th>deployment</th><th>latest result</th><th>why</th></tr></thead><tbody>\n");
+            results = new ArrayList<>();
             for (DeploymentResult d : run.deployments()) {
                 Optional<ScenarioResult> r = d.results().stream().filter(x -> e.id().equals(x.id())).findFirst();
                 String outcome = r.map(x -> x.outcome().label()).orElse("not run");
-                h.raw("<tr data-deployment=\"").text(d.name()).raw("\" data-outcome=\"").text(outcome).raw("\"><td>").text(d.name())
-                        .raw(d.mediawikiVersion() == null ? "" : " <span class=\"mw\">MediaWiki " + Html.esc(d.mediawikiVersion()) + "</span>")
-                        .raw("</td><td class=\"outcome ").text(outcome).raw("\">").text(symbol(outcome) + " " + outcome).raw("</td><td>")
-                        .text(r.map(ScenarioResult::reason).orElse(preflightReason(d)));
+                String source = null;
                 if (r.isPresent() && r.get().outcome() == Outcome.KNOWN_DEVIATION) {
-                    expectations.getOrDefault(d.name(), Expectations.none()).forScenario(e.id()).map(KnownDeviation::link)
-                            .filter(l -> l != null && !l.isBlank())
-                            .ifPresent(link -> h.raw(" <span class=\"source\">(source: ").text(link).raw(")</span>"));
+                    source = expectations.getOrDefault(d.name(), Expectations.none()).forScenario(e.id()).map(KnownDeviation::link)
+                            .filter(l -> !l.isBlank()).orElse(null);
                 }
-                h.raw("</td></tr>\n");
+                results.add(new DocsModel.ResultRow(d.name(), d.mediawikiVersion(), outcome, symbol(outcome),
+                        r.map(ScenarioResult::reason).orElse(preflightReason(d)), source));
             }
-            h.raw("</tbody></table>\n");
         }
-        h.raw("</section>\n");
+        return new DocsModel.Scenario(e.id(), e.name(), String.join(" ", e.tags()), e.steps(), conditions, results);
     }
 
     /** The conditions the last run checked for this scenario, on any deployment, each once. */
@@ -292,11 +231,11 @@ public final class DocsSite {
         return versions;
     }
 
-    private String summaryBadges(List<FeatureBook.Entry> entries) {
+    private List<DocsModel.Badge> badges(List<FeatureBook.Entry> entries) {
         if (run == null) {
-            return "";
+            return List.of();
         }
-        Map<Outcome, Integer> counts = new java.util.EnumMap<>(Outcome.class);
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (DeploymentResult d : run.deployments()) {
             for (ScenarioResult r : d.results()) {
                 if (entries.stream().anyMatch(e -> e.id().equals(r.id()))) {
@@ -304,18 +243,17 @@ public final class DocsSite {
                 }
             }
         }
-        StringBuilder b = new StringBuilder();
-        counts.forEach((o, n) -> b.append(" <span class=\"badge ").append(o.label()).append("\">").append(n).append(' ')
-                .append(Html.esc(o.label())).append("</span>"));
-        return b.toString();
+        List<DocsModel.Badge> badges = new ArrayList<>();
+        counts.forEach((o, n) -> badges.add(new DocsModel.Badge(o.label(), n)));
+        return badges;
     }
 
-    private String runLine() {
-        if (run == null) {
-            return "<p class=\"run\">No results yet: these pages show the scenarios only.</p>\n";
-        }
-        return "<p class=\"run\">Results of run <code>" + Html.esc(run.run().id()) + "</code> (" + Html.esc(run.run().startedAt())
-                + (run.run().tags() == null ? "" : ", filtered by --tags " + Html.esc(run.run().tags())) + ").</p>\n";
+    private DocsModel.RunLine runLine() {
+        return run == null ? null : new DocsModel.RunLine(run.run().id(), run.run().startedAt(), run.run().tags());
+    }
+
+    private static String plural(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static String counts(DeploymentResult d) {
@@ -357,58 +295,5 @@ public final class DocsSite {
 
     static String versionPage(String version) {
         return "mediawiki-" + version.replaceAll("[^A-Za-z0-9.-]", "-") + ".html";
-    }
-
-    private static Html page(String title) {
-        return new Html(title);
-    }
-
-    /** A page: escaped text by default, a fixed style sheet, a header linking home. */
-    private static final class Html {
-        private static final String STYLE = """
-                body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
-                header{background:#243b53;padding:.6em 1.2em}header a{color:#fff;text-decoration:none;font-weight:600}
-                main{max-width:60em;margin:0 auto;padding:1em 1.2em}
-                blockquote.sentence{border-left:4px solid #486581;margin:1em 0;padding:.3em 1em;background:#fff;white-space:pre-line}
-                section.scenario{background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:.2em 1em 1em;margin:1em 0}
-                pre.steps{background:#f0f4f8;padding:.6em;overflow:auto}
-                .tags{color:#627d98;font-size:.85em}.count{color:#627d98}
-                table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e4e7eb;padding:.3em .5em;text-align:left;vertical-align:top}
-                td.outcome{white-space:nowrap;font-weight:600}
-                .passed{color:#1b7f3b}.failed{color:#b42318}.known-deviation{color:#8a5a00}.not-applicable{color:#52606d}
-                .stale-expectation{color:#6b21a8}.error{color:#b42318}
-                .badge{font-size:.8em;border:1px solid currentColor;border-radius:1em;padding:0 .5em;margin-left:.3em}
-                .source{color:#627d98;font-size:.9em}.mw{color:#627d98;font-size:.85em}
-                """;
-        private final StringBuilder b = new StringBuilder(8192);
-
-        Html(String title) {
-            b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                    .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(esc(title))
-                    .append("</title>\n<style>").append(STYLE).append("</style></head>\n<body><header><a class=\"home\" href=\"index.html\">")
-                    .append("mwconform \u00b7 living documentation</a></header>\n<main>\n");
-        }
-
-        Html raw(String html) {
-            b.append(html);
-            return this;
-        }
-
-        Html text(String text) {
-            b.append(esc(text));
-            return this;
-        }
-
-        String end() {
-            return b.append("</main>\n</body></html>\n").toString();
-        }
-
-        static String esc(String s) {
-            if (s == null) {
-                return "";
-            }
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-        }
     }
 }

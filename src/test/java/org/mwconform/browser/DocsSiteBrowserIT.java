@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The living documentation as a reader meets it, in a real headless Chromium: written from the project's own
- * features/ and a run, opened from disk, navigated by clicking; every scenario of features/ appears on its flow's page.
+ * features/, README.md and docs/ and a run, opened from disk, navigated by clicking; every scenario of features/
+ * appears on its flow's page, every page of the guide is linked from the index, and no link of the guide is broken.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocsSiteBrowserIT {
@@ -38,13 +39,15 @@ class DocsSiteBrowserIT {
 
     @TempDir
     static Path dir;
+    private Path home;
     private Path features;
     private Path index;
     private Chromium chromium;
 
     @BeforeAll
     void writeTheSiteAndOpenIt() throws Exception {
-        features = Path.of(System.getProperty("mwconform.home", ".")).toAbsolutePath().resolve("features");
+        home = Path.of(System.getProperty("mwconform.home", ".")).toAbsolutePath();
+        features = home.resolve("features");
         List<ScenarioResult> results = new ArrayList<>();
         for (String id : ids()) {
             Outcome outcome = id.equals("badretype") ? Outcome.KNOWN_DEVIATION : Outcome.PASSED;
@@ -56,7 +59,7 @@ class DocsSiteBrowserIT {
                 "1.39.17", List.of(), true, DeploymentResult.count(results), results, null, null)));
         Path runFolder = Files.createDirectories(dir.resolve("runs/20261129T100000abc"));
         JSON.writeValue(runFolder.resolve("results.json").toFile(), run);
-        index = DocsSite.of(features, runFolder, null).write(dir.resolve("docs"));
+        index = DocsSite.of(features, runFolder, null, home).write(dir.resolve("docs"));
         chromium = Chromium.start(1200, 900);
         chromium.navigate(index.toUri());
     }
@@ -116,6 +119,49 @@ class DocsSiteBrowserIT {
             assertThat(chromium.evaluate("performance.getEntriesByType('resource').length").asInt()).isZero();
         }
         assertThat(shown).isEqualTo(expected);
+        assertThat(chromium.takePageProblems()).isEmpty();
+    }
+
+    @Test
+    void theGuideIsReachedFromTheIndexAndNoneOfItsLinksIsBroken() throws Exception {
+        long markdown;
+        try (Stream<Path> files = Files.walk(home.resolve("docs"))) {
+            markdown = files.filter(f -> f.toString().endsWith(".md")).count() + 1;     // and README.md
+        }
+        chromium.navigate(index.toUri());
+        assertThat(chromium.evaluate("document.querySelectorAll('a.guide-page').length").asLong()).isEqualTo(markdown);
+
+        // README -> docs/running.md by clicking, as a reader would
+        chromium.click("a.guide-page[href='guide/README.html']");
+        chromium.waitFor("location.pathname.endsWith('guide/README.html')", Duration.ofSeconds(5));
+        assertThat(chromium.text("document.querySelector('article.guide h1').innerText")).isEqualTo("mwconform");
+        chromium.click("article.guide a[href='docs/running.html']");
+        chromium.waitFor("location.pathname.endsWith('guide/docs/running.html')", Duration.ofSeconds(5));
+        assertThat(chromium.text("document.querySelector('article.guide h1').innerText")).isEqualTo("Running mwconform");
+        chromium.click("header a.home");
+        chromium.waitFor("location.pathname.endsWith('docs/index.html')", Duration.ofSeconds(5));
+
+        // every link of every page: a page of the guide (and its heading, when it names one), or a file of the checkout
+        int checked = 0;
+        for (JsonNode page : chromium.evaluate("[...document.querySelectorAll('a.guide-page')].map(a => a.href)")) {
+            chromium.navigate(java.net.URI.create(page.asText()));
+            assertThat(chromium.evaluate("document.querySelectorAll('article.guide h1').length").asInt()).as(page.asText()).isEqualTo(1);
+            for (JsonNode link : chromium.evaluate("[...document.querySelectorAll('article.guide a[href]')].map(a => a.href)")) {
+                java.net.URI uri = java.net.URI.create(link.asText());
+                if (!"file".equals(uri.getScheme())) {
+                    continue;
+                }
+                Path target = Path.of(uri.getPath());
+                assertThat(target).as("%s links to %s", page.asText(), link.asText()).exists();
+                if (uri.getFragment() != null && target.toString().endsWith(".html")) {
+                    assertThat(Files.readString(target)).as("%s links to %s", page.asText(), link.asText())
+                            .contains("id=\"" + uri.getFragment() + "\"");
+                }
+                checked++;
+            }
+            assertThat(chromium.evaluate("performance.getEntriesByType('resource').length").asInt()).isZero();
+        }
+        assertThat(checked).isGreaterThan(50);
         assertThat(chromium.takePageProblems()).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import org.mwconform.expectations.Outcome;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.ScenarioResult;
+import org.mwconform.report.Templates;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,10 +37,12 @@ import java.util.Optional;
  * script, no network, opens from file://). Rows are features and their scenarios, columns are
  * deployments, each cell an outcome with colour, symbol and name; a click opens the evidence.
  * <p>
- * Everything from the run is HTML-escaped; the cells' data (evidence included, already masked) is
- * embedded as JSON in a {@code <script type="application/json">} with {@code <}, {@code >} and
- * {@code &} written as \\u escapes, so no string can end the script element. A Content-Security-Policy
- * allows only this page's own script and style (by hash) and loads nothing.
+ * This class decides what the page shows ({@link MatrixModel}); the template {@code matrix.jte} beside
+ * {@code matrix.css} lays it out, and the template engine escapes everything from the run for where it stands.
+ * The cells' data (evidence included, already masked) is embedded as JSON in a
+ * {@code <script type="application/json">} with {@code <}, {@code >} and {@code &} written as \\u escapes,
+ * so no string can end the script element. A Content-Security-Policy allows only this page's own script and
+ * style (by hash) and loads nothing.
  */
 public final class MatrixPage {
     public static final String FILE_NAME = "index.html";
@@ -47,7 +50,7 @@ public final class MatrixPage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final String CSS = resource("matrix.css");
     private static final String SCRIPT = resource("matrix.js");
-    static final String NOT_RUN = "not run";
+    private static final String TEMPLATE = "report/matrix/matrix.jte";
 
     /** The symbol of each outcome (next to its colour and its name; never colour alone). */
     public static final Map<Outcome, String> SYMBOLS;
@@ -62,8 +65,6 @@ public final class MatrixPage {
         s.put(Outcome.ERROR, "\u26a0\ufe0e");        // ⚠ as text, not emoji
         SYMBOLS = Map.copyOf(s);
     }
-
-    static final String NOT_RUN_SYMBOL = "\u25cb";   // ○
 
     private static final Map<Outcome, String> MEANING = Map.of(
             Outcome.PASSED, "every condition held",
@@ -102,24 +103,27 @@ public final class MatrixPage {
 
     // ---------------------------------------------------------------------------------------------
 
-    private record Row(String key, String feature, String scenario, String id, boolean beyondDocs) {
+    /** The page's HTML: what {@code model()} decided, laid out by {@code matrix.jte}. */
+    public String render() {
+        return Templates.render(TEMPLATE, model());
     }
 
-    public String render() {
+    /** Everything the template shows, decided here; the cells' data (evidence included) as script-safe JSON. */
+    MatrixModel.Page model() {
         List<DeploymentResult> deployments = report.deployments() == null ? List.of() : report.deployments();
         Map<String, Map<String, ScenarioResult>> resultsByDeployment = new LinkedHashMap<>();
         deployments.forEach(d -> resultsByDeployment.put(d.name(), ScenarioKeys.of(d)));
         boolean anyPreflightError = deployments.stream().anyMatch(ScenarioKeys::isPreflightError);
 
         // Rows: features in the order first met, scenarios in the order first met within their feature.
-        Map<String, Map<String, Row>> features = new LinkedHashMap<>();
+        Map<String, Map<String, RowKey>> features = new LinkedHashMap<>();
         for (DeploymentResult d : deployments) {
             if (ScenarioKeys.isPreflightError(d)) {
                 continue;
             }
             resultsByDeployment.get(d.name()).forEach((key, r) -> features
                     .computeIfAbsent(r.feature() == null ? "(no feature)" : r.feature(), f -> new LinkedHashMap<>())
-                    .putIfAbsent(key, new Row(key, r.feature(), r.scenario(), r.id(), DeploymentResult.beyondDocs(r))));
+                    .putIfAbsent(key, new RowKey(key, r.scenario(), r.id(), DeploymentResult.beyondDocs(r))));
         }
 
         Map<String, String> rowIds = new LinkedHashMap<>();
@@ -133,146 +137,73 @@ public final class MatrixPage {
         }
         data.put("run", report.run().id());
         ObjectNode cells = data.putObject("cells");
-
-        StringBuilder h = new StringBuilder(64 * 1024);
-        String script = SCRIPT;
-        String css = CSS;
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-")
-                .append(sha256(css)).append("'; script-src 'sha256-").append(sha256(script))
-                .append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
-                .append("<meta name=\"generator\" content=\"").append(esc(report.run().harness())).append("\">\n")
-                .append("<title>Conformance matrix \u00b7 run ").append(esc(report.run().id())).append(" \u00b7 mwconform</title>\n")
-                .append("<style>").append(css).append("</style>\n</head>\n<body>\n");
-
-        header(h);
-        h.append("<div class=\"intro\">\n");
-        summary(h, deployments);
-        changes(h, rowIds);
-        versions(h);
-        h.append("</div>\n");
-        legend(h, anyPreflightError);
-
-        int columns = deployments.size() + 1;
-        h.append("<div class=\"matrix-wrap\">\n<table class=\"matrix\" data-rows=\"")
-                .append(rowCount).append("\" data-deployments=\"").append(deployments.size()).append("\">\n")
-                .append("<caption>Rows: the features of \u201cAPI:Account creation\u201d and their scenarios. Columns: deployments. ")
-                .append("Select a cell for its evidence: the conditions checked and every request and response.</caption>\n");
-        columnHeads(h, deployments);
-        h.append("<tbody>\n");
         int[] cellIndex = {0};
+
+        MatrixModel.PreflightRow preflight = null;
         if (anyPreflightError) {
-            h.append("<tr class=\"feature-row\" data-feature=\"Preflight\"><th colspan=\"").append(columns)
-                    .append("\" scope=\"colgroup\">Preflight: the harness asks each wiki who it is before any scenario</th></tr>\n");
-            h.append("<tr class=\"scenario-row preflight-row\" id=\"r-preflight\" data-key=\"")
-                    .append(ScenarioKeys.PREFLIGHT_ID).append("\" data-attention=\"true\" data-changed=\"false\">")
-                    .append("<th scope=\"row\" class=\"scenario-name\"><span class=\"sname\">The target answers the Action API</span>")
-                    .append("<span class=\"sid\">@id:").append(ScenarioKeys.PREFLIGHT_ID).append("</span></th>");
+            List<MatrixModel.TableCell> row = new ArrayList<>();
             for (DeploymentResult d : deployments) {
                 if (ScenarioKeys.isPreflightError(d)) {
                     ScenarioResult r = d.results().get(0);
-                    cell(h, cells, d, ScenarioKeys.key(r), r, cellIndex, true);
+                    row.add(cell(cells, d, ScenarioKeys.key(r), r, cellIndex, true));
                 } else {
-                    h.append("<td class=\"cell preflight-ok\" data-deployment=\"").append(esc(d.name()))
-                            .append("\" data-key=\"preflight\" data-outcome=\"answered\"><div class=\"cell-static neutral\">")
-                            .append("answered").append(d.mediawikiVersion() == null ? "" : " (MediaWiki " + esc(d.mediawikiVersion()) + ")")
-                            .append("</div></td>");
+                    row.add(new MatrixModel.Answered(d.name(), d.mediawikiVersion()));
                 }
             }
-            h.append("</tr>\n");
+            preflight = new MatrixModel.PreflightRow(ScenarioKeys.PREFLIGHT_ID, row);
         }
-        for (Map.Entry<String, Map<String, Row>> feature : features.entrySet()) {
-            h.append("<tr class=\"feature-row\" data-feature=\"").append(esc(feature.getKey())).append("\"><th colspan=\"")
-                    .append(columns).append("\" scope=\"colgroup\">").append(esc(feature.getKey())).append("</th></tr>\n");
-            for (Row row : feature.getValue().values()) {
+        List<MatrixModel.Feature> featureRows = new ArrayList<>();
+        for (Map.Entry<String, Map<String, RowKey>> feature : features.entrySet()) {
+            List<MatrixModel.Row> rows = new ArrayList<>();
+            for (RowKey row : feature.getValue().values()) {
                 boolean attention = false;
                 boolean changed = false;
+                List<MatrixModel.TableCell> rowCells = new ArrayList<>();
                 for (DeploymentResult d : deployments) {
                     ScenarioResult r = resultsByDeployment.get(d.name()).get(row.key());
                     // "not run" cells are explained once, by the preflight row or the column; they do not flag every row
                     attention |= r != null && !ScenarioKeys.isPreflightError(d) && r.outcome() != Outcome.PASSED;
                     changed |= comparison != null && comparison.cellChange(d.name(), row.key()).isPresent();
+                    rowCells.add(r == null || ScenarioKeys.isPreflightError(d) ? notRun(d, row.key())
+                            : cell(cells, d, row.key(), r, cellIndex, false));
                 }
-                h.append("<tr class=\"scenario-row\" id=\"").append(rowIds.get(row.key())).append("\" data-key=\"").append(esc(row.key()))
-                        .append("\" data-attention=\"").append(attention).append("\" data-changed=\"").append(changed)
-                        .append("\" data-contract=\"").append(row.beyondDocs() ? "beyond-docs" : "documented").append("\">")
-                        .append("<th scope=\"row\" class=\"scenario-name\"><span class=\"sname\">").append(esc(row.scenario())).append("</span>");
-                if (row.id() != null) {
-                    h.append("<span class=\"sid\">@id:").append(esc(row.id())).append("</span>");
-                }
-                if (row.beyondDocs()) {
-                    h.append("<span class=\"beyond-docs-badge\" title=\"observed beyond the documentation: not part of its contract\">beyond the documentation</span>");
-                }
-                h.append("</th>");
-                for (DeploymentResult d : deployments) {
-                    ScenarioResult r = resultsByDeployment.get(d.name()).get(row.key());
-                    if (r == null || ScenarioKeys.isPreflightError(d)) {
-                        notRun(h, d, row.key());
-                    } else {
-                        cell(h, cells, d, row.key(), r, cellIndex, false);
-                    }
-                }
-                h.append("</tr>\n");
+                rows.add(new MatrixModel.Row(rowIds.get(row.key()), row.key(), String.valueOf(attention), String.valueOf(changed),
+                        row.beyondDocs() ? "beyond-docs" : "documented", row.scenario(), row.id(), row.beyondDocs(), rowCells));
             }
+            featureRows.add(new MatrixModel.Feature(feature.getKey(), rows));
         }
-        h.append("</tbody>\n</table>\n</div>\n");
 
-        h.append("<footer>Written by ").append(esc(report.run().harness())).append(" from <a href=\"results.json\">results.json</a>")
-                .append(" and each scenario's evidence file; passwords and tokens are masked. JUnit XML: <a href=\"junit.xml\">junit.xml</a>.")
-                .append("<noscript> The evidence panel needs JavaScript; the evidence files are linked from results.json.</noscript></footer>\n");
-
-        h.append("<dialog id=\"evidence\" class=\"panel\" aria-labelledby=\"ev-title\">\n")
-                .append("<div class=\"panel-head\"><div><h2 id=\"ev-title\"></h2><div class=\"panel-sub\" id=\"ev-sub\"></div></div>")
-                .append("<button type=\"button\" id=\"ev-close\" aria-label=\"Close the evidence panel\">Close \u2715</button></div>\n")
-                .append("<div class=\"panel-body\" id=\"ev-body\"></div>\n</dialog>\n");
-        h.append("<script type=\"application/json\" id=\"matrix-data\">").append(scriptJson(data)).append("</script>\n");
-        h.append("<script>").append(script).append("</script>\n</body>\n</html>\n");
-        return h.toString();
+        List<MatrixModel.LegendItem> legend = new ArrayList<>();
+        for (Outcome o : List.of(Outcome.PASSED, Outcome.KNOWN_DEVIATION, Outcome.NOT_APPLICABLE, Outcome.FAILED,
+                Outcome.STALE_EXPECTATION, Outcome.ERROR)) {
+            legend.add(new MatrixModel.LegendItem(MatrixModel.Badge.of(o), MEANING.get(o)));
+        }
+        return new MatrixModel.Page(header(), sha256(CSS), sha256(SCRIPT), CSS, SCRIPT, summaries(deployments), changes(rowIds),
+                VersionComparison.of(report), legend,
+                anyPreflightError ? "the deployment's preflight failed, or the scenario is not in its results"
+                        : "the scenario is not in this deployment's results",
+                comparison != null, columns(deployments), rowCount, preflight, featureRows, scriptJson(data));
     }
 
-    private void header(StringBuilder h) {
+    private record RowKey(String key, String scenario, String id, boolean beyondDocs) {
+    }
+
+    private MatrixModel.Header header() {
         RunReport.Run run = report.run();
-        h.append("<header class=\"top\">\n<h1>MediaWiki account creation: conformance matrix</h1>\n<dl class=\"run-meta\">")
-                .append("<div><dt>run</dt><dd><code class=\"run-id\">").append(esc(run.id())).append("</code></dd></div>")
-                .append("<div><dt>started</dt><dd><time datetime=\"").append(esc(run.startedAt())).append("\">")
-                .append(esc(when(run.startedAt()))).append("</time></dd></div>")
-                .append("<div><dt>wall time</dt><dd class=\"wall-time\">").append(esc(seconds(run.durationSeconds()))).append("</dd></div>");
-        if (run.tags() != null) {
-            h.append("<div><dt>scenarios</dt><dd><code>--tags ").append(esc(run.tags())).append("</code></dd></div>");
-        }
-        h.append("<div><dt>harness</dt><dd>").append(esc(run.harness())).append("</dd></div></dl>\n</header>\n");
+        return new MatrixModel.Header(run.id(), run.startedAt() == null ? "" : run.startedAt(), when(run.startedAt()),
+                seconds(run.durationSeconds()), run.tags(), run.harness());
     }
 
-    private void summary(StringBuilder h, List<DeploymentResult> deployments) {
-        h.append("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n<ul class=\"summaries\">\n");
-        if (deployments.isEmpty()) {
-            h.append("<li class=\"neutral\">No deployment in this run.</li>\n");
-        }
+    private static List<MatrixModel.Summary> summaries(List<DeploymentResult> deployments) {
+        List<MatrixModel.Summary> summaries = new ArrayList<>();
         for (DeploymentResult d : deployments) {
             Map<Outcome, Integer> c = DeploymentResult.count(d.results());
-            boolean ok = d.results().stream().allMatch(r -> r.outcome().isExpected());
-            h.append("<li class=\"deployment-summary ").append(ok ? "status-ok" : "status-unexpected")
-                    .append("\" data-deployment=\"").append(esc(d.name())).append('"');
-            for (Outcome o : Outcome.values()) {
-                h.append(" data-").append(o.label()).append("=\"").append(c.get(o)).append('"');
-            }
-            h.append("><span class=\"verdict\" title=\"").append(ok ? "nothing unexpected" : "unexpected results").append("\">")
-                    .append(ok ? "\u2713" : "\u2717").append("</span><span class=\"summary-text\"><strong>").append(esc(d.name()))
-                    .append("</strong>: ").append(summaryCounts(c)).append("</span>")
-                    .append("<span class=\"contract-split\"><span class=\"documented\">documented: ")
-                    .append(summaryCounts(d.documented())).append("</span>; <span class=\"beyond-docs\">beyond the documentation: ")
-                    .append(summaryCounts(d.beyondDocs())).append("</span></span>");
-            for (String flag : d.flags()) {
-                h.append("<span class=\"flag\">\u2691 ").append(esc(flag)).append("</span>");
-            }
-            String preflight = ScenarioKeys.preflightError(d);
-            if (preflight != null) {
-                h.append("<span class=\"preflight-reason\">\u26a0\ufe0e preflight error, no scenario ran: ").append(esc(preflight)).append("</span>");
-            }
-            h.append("</li>\n");
+            summaries.add(new MatrixModel.Summary(d.name(), d.results().stream().allMatch(r -> r.outcome().isExpected()),
+                    c.get(Outcome.PASSED), c.get(Outcome.FAILED), c.get(Outcome.NOT_APPLICABLE), c.get(Outcome.KNOWN_DEVIATION),
+                    c.get(Outcome.STALE_EXPECTATION), c.get(Outcome.ERROR), summaryCounts(c), summaryCounts(d.documented()),
+                    summaryCounts(d.beyondDocs()), d.flags(), ScenarioKeys.preflightError(d)));
         }
-        h.append("</ul>\n</section>\n");
+        return summaries;
     }
 
     /** "31 passed, 2 known deviations, 4 not applicable, 0 failed, 0 stale expectations, 0 errors" (the console's words). */
@@ -289,173 +220,68 @@ public final class MatrixPage {
         return n == 1 ? "" : "s";
     }
 
-    /** Deployments and the counterparts their files name (another MediaWiki version), cell by cell: see VersionComparison. */
-    private void versions(StringBuilder h) {
-        List<VersionComparison.Pair> pairs = VersionComparison.of(report);
-        if (pairs.isEmpty()) {
-            return;
-        }
-        h.append("<section class=\"versions\" id=\"versions\" aria-labelledby=\"versions-h\">\n")
-                .append("<h2 id=\"versions-h\">Between MediaWiki versions</h2>\n");
-        for (VersionComparison.Pair p : pairs) {
-            h.append("<details><summary>").append(esc(p.title())).append(": ").append(p.differences().size()).append(" of ")
-                    .append(p.compared()).append(" cells differ</summary>\n<ul>\n");
-            for (VersionComparison.Cell c : p.differences()) {
-                h.append("<li><strong>").append(esc(c.scenario())).append("</strong> (").append(esc(c.key())).append("): ")
-                        .append(esc(c.what())).append("<br>").append(esc(p.base().name())).append(": ")
-                        .append(esc(VersionComparison.evidence(c.base()))).append("<br>").append(esc(p.other().name())).append(": ")
-                        .append(esc(VersionComparison.evidence(c.other()))).append("</li>\n");
-            }
-            h.append("</ul></details>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private void changes(StringBuilder h, Map<String, String> rowIds) {
-        h.append("<section class=\"changes\" id=\"changes\" aria-labelledby=\"changes-h\"");
-        if (previous != null) {
-            h.append(" data-previous-run=\"").append(esc(previous.report().run().id())).append('"');
-        }
-        h.append(">\n<h2 id=\"changes-h\">Changes since the previous run</h2>\n");
+    private MatrixModel.Changes changes(Map<String, String> rowIds) {
         if (previous == null) {
-            h.append("<p class=\"no-changes\">No earlier run in this reports folder to compare with.</p>\n</section>\n");
-            return;
+            return MatrixModel.Changes.none();
         }
         RunReport.Run before = previous.report().run();
         Path previousPage = previous.folder().resolve(FILE_NAME);
         String previousLink = relativeLink(previous.folder().resolve(Files.exists(previousPage) ? FILE_NAME : ReportFiles.RESULTS));
-        h.append("<p>Compared with run ");
-        if (previousLink != null) {
-            h.append("<a href=\"").append(esc(previousLink)).append("\"><code>").append(esc(before.id())).append("</code></a>");
-        } else {
-            h.append("<code>").append(esc(before.id())).append("</code>");
-        }
-        h.append(" (started ").append(esc(when(before.startedAt()))).append("): <span class=\"change-count\">")
-                .append(esc(comparison.countLine())).append("</span>.</p>\n");
-        if (comparison.isEmpty()) {
-            h.append("</section>\n");
-            return;
-        }
         // Outcome and deployment changes are always in view; scenarios added or removed fold away when many.
         List<RunComparison.Change> headline = comparison.changes().stream().filter(c -> c.kind() != RunComparison.Kind.SCENARIO_ADDED
                 && c.kind() != RunComparison.Kind.SCENARIO_REMOVED).toList();
         List<RunComparison.Change> scenarios = comparison.changes().stream().filter(c -> !headline.contains(c)).toList();
-        changeList(h, headline, rowIds);
-        if (scenarios.size() > 8) {
-            h.append("<details><summary>").append(scenarios.size()).append(" scenario results added or removed</summary>\n");
-            changeList(h, scenarios, rowIds);
-            h.append("</details>\n");
-        } else {
-            changeList(h, scenarios, rowIds);
-        }
-        h.append("</section>\n");
+        return new MatrixModel.Changes(before.id(), previousLink, when(before.startedAt()), comparison.countLine(),
+                changeList(headline, rowIds), changeList(scenarios, rowIds), scenarios.size() > 8);
     }
 
-    private static void changeList(StringBuilder h, List<RunComparison.Change> changes, Map<String, String> rowIds) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        h.append("<ul class=\"change-list\">\n");
+    private static List<MatrixModel.Change> changeList(List<RunComparison.Change> changes, Map<String, String> rowIds) {
+        List<MatrixModel.Change> list = new ArrayList<>();
         for (RunComparison.Change c : changes) {
-            h.append("<li class=\"change\" data-kind=\"").append(c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .append("\" data-deployment=\"").append(esc(c.deployment())).append("\"><strong>").append(esc(c.deployment())).append("</strong> ");
-            switch (c.kind()) {
-                case OUTCOME_CHANGED, SCENARIO_ADDED -> {
-                    String rowId = rowIds.get(c.key());
-                    h.append(rowId == null ? "<span>" : "<a href=\"#" + rowId + "\">").append(esc(c.scenario()))
-                            .append(rowId == null ? "</span>" : "</a>").append(" <code>").append(esc(c.key())).append("</code>: ");
-                    if (c.kind() == RunComparison.Kind.OUTCOME_CHANGED) {
-                        badge(h, c.before()).append("<span class=\"arrow\" aria-label=\"became\">\u2192</span>");
-                        badge(h, c.after());
-                    } else {
-                        h.append("new scenario, ");
-                        badge(h, c.after());
-                    }
-                }
-                case SCENARIO_REMOVED -> {
-                    h.append(esc(c.scenario())).append(" <code>").append(esc(c.key())).append("</code>: no longer in the run (was ");
-                    badge(h, c.before()).append(")");
-                }
-                default -> h.append(esc(c.what()));
-            }
-            h.append("</li>\n");
+            MatrixModel.Change.Type type = switch (c.kind()) {
+                case OUTCOME_CHANGED -> MatrixModel.Change.Type.OUTCOME_CHANGED;
+                case SCENARIO_ADDED -> MatrixModel.Change.Type.SCENARIO_ADDED;
+                case SCENARIO_REMOVED -> MatrixModel.Change.Type.SCENARIO_REMOVED;
+                default -> MatrixModel.Change.Type.OTHER;
+            };
+            list.add(new MatrixModel.Change(type, c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.deployment(),
+                    rowIds.get(c.key()), c.scenario(), c.key(), c.before() == null ? null : MatrixModel.Badge.of(c.before()),
+                    c.after() == null ? null : MatrixModel.Badge.of(c.after()), type == MatrixModel.Change.Type.OTHER ? c.what() : null));
         }
-        h.append("</ul>\n");
+        return list;
     }
 
-    private void legend(StringBuilder h, boolean anyPreflightError) {
-        h.append("<section class=\"legend\" aria-labelledby=\"legend-h\"><h2 id=\"legend-h\" class=\"visually-hidden\">Legend</h2><ul>\n");
-        for (Outcome o : List.of(Outcome.PASSED, Outcome.KNOWN_DEVIATION, Outcome.NOT_APPLICABLE, Outcome.FAILED,
-                Outcome.STALE_EXPECTATION, Outcome.ERROR)) {
-            h.append("<li data-outcome=\"").append(o.label()).append("\">");
-            badge(h, o).append("<span>").append(esc(MEANING.get(o))).append("</span></li>\n");
-        }
-        h.append("<li data-outcome=\"not-run\"><span class=\"badge o-not-run\"><span class=\"sym\" aria-hidden=\"true\">")
-                .append(NOT_RUN_SYMBOL).append("</span><span>").append(NOT_RUN).append("</span></span><span>")
-                .append(anyPreflightError ? "the deployment's preflight failed, or the scenario is not in its results" : "the scenario is not in this deployment's results")
-                .append("</span></li>\n");
-        if (comparison != null) {
-            h.append("<li><span class=\"badge was-sample\">was: \u2026</span><span>the outcome in the previous run, where it differs</span></li>\n");
-        }
-        h.append("</ul></section>\n");
-        h.append("<div class=\"toolbar\"><label for=\"row-filter\">Show</label> <select id=\"row-filter\">")
-                .append("<option value=\"all\">all scenarios</option>")
-                .append("<option value=\"attention\">scenarios not passed everywhere</option>");
-        if (comparison != null) {
-            h.append("<option value=\"changed\">scenarios that changed since the previous run</option>");
-        }
-        h.append("</select></div>\n");
-    }
-
-    private void columnHeads(StringBuilder h, List<DeploymentResult> deployments) {
-        h.append("<thead><tr><th scope=\"col\" class=\"corner\">Scenario</th>");
+    private List<MatrixModel.Column> columns(List<DeploymentResult> deployments) {
+        List<MatrixModel.Column> columns = new ArrayList<>();
         for (DeploymentResult d : deployments) {
-            h.append("<th scope=\"col\" class=\"dep-head\" data-deployment=\"").append(esc(d.name())).append("\">")
-                    .append("<div class=\"dep-name\"");
-            if (d.description() != null) {
-                h.append(" title=\"").append(esc(d.description())).append('"');
-            }
-            h.append(">").append(esc(d.name())).append("</div>");
-            h.append("<div class=\"dep-version\">")
-                    .append(d.mediawikiVersion() == null ? "MediaWiki version unknown" : "MediaWiki " + esc(d.mediawikiVersion())).append("</div>");
-            h.append("<div class=\"dep-captcha\">CAPTCHA: ").append(d.captcha() == null ? "unknown" : esc(d.captcha())).append("</div>");
             List<String> ext = d.extensions();
+            String extensions;
+            String extensionsTitle = null;
             if (ext == null) {
-                h.append("<div class=\"dep-ext\">extensions unknown</div>");
+                extensions = "extensions unknown";
             } else if (ext.isEmpty()) {
-                h.append("<div class=\"dep-ext\">no extensions</div>");
+                extensions = "no extensions";
             } else {
                 String shortList = ext.size() <= 6 ? String.join(", ", ext)
                         : String.join(", ", ext.subList(0, 5)) + " +" + (ext.size() - 5) + " more";
-                h.append("<div class=\"dep-ext\" title=\"").append(esc(String.join(", ", ext))).append("\">")
-                        .append(ext.size()).append(ext.size() == 1 ? " extension: " : " extensions: ").append(esc(shortList)).append("</div>");
+                extensions = ext.size() + (ext.size() == 1 ? " extension: " : " extensions: ") + shortList;
+                extensionsTitle = String.join(", ", ext);
             }
-            h.append("<div class=\"dep-target\"><code>").append(esc(d.target())).append("</code></div>");
-            if (d.allureReport() != null) {
-                h.append("<div class=\"dep-links\"><a class=\"allure-link\" href=\"").append(esc(d.allureReport()))
-                        .append("\">Allure report</a></div>");
-            } else {
-                h.append("<div class=\"dep-links neutral\">no Allure report</div>");
-            }
-            if (ScenarioKeys.isPreflightError(d)) {
-                h.append("<div class=\"dep-error\">\u26a0\ufe0e preflight error: not run</div>");
-            }
-            if (comparison != null) {
-                comparison.deploymentChange(d.name()).ifPresent(c -> h.append("<div class=\"dep-new\">")
-                        .append(switch (c.kind()) {
-                            case DEPLOYMENT_ADDED -> "new since the previous run";
-                            case DEPLOYMENT_NOW_RUNS -> "previous run: preflight error";
-                            case DEPLOYMENT_NOW_FAILS_PREFLIGHT -> "ran in the previous run";
-                            default -> "";
-                        }).append("</div>"));
-            }
-            h.append("</th>");
+            String sincePrevious = comparison == null ? null : comparison.deploymentChange(d.name()).map(c -> switch (c.kind()) {
+                case DEPLOYMENT_ADDED -> "new since the previous run";
+                case DEPLOYMENT_NOW_RUNS -> "previous run: preflight error";
+                case DEPLOYMENT_NOW_FAILS_PREFLIGHT -> "ran in the previous run";
+                default -> "";
+            }).orElse(null);
+            columns.add(new MatrixModel.Column(d.name(), d.description(),
+                    d.mediawikiVersion() == null ? "MediaWiki version unknown" : "MediaWiki " + d.mediawikiVersion(),
+                    "CAPTCHA: " + (d.captcha() == null ? "unknown" : d.captcha()), extensions, extensionsTitle, d.target(), d.allureReport(), ScenarioKeys.isPreflightError(d), sincePrevious));
         }
-        h.append("</tr></thead>\n");
+        return columns;
     }
 
-    private void cell(StringBuilder h, ObjectNode cells, DeploymentResult d, String key, ScenarioResult r, int[] cellIndex,
-                      boolean showReason) {
+    private MatrixModel.Judged cell(ObjectNode cells, DeploymentResult d, String key, ScenarioResult r, int[] cellIndex,
+                                    boolean showReason) {
         String cellId = "c" + cellIndex[0]++;
         Optional<RunComparison.Change> change = comparison == null ? Optional.empty() : comparison.cellChange(d.name(), key);
         if (comparison != null && change.isEmpty()) {
@@ -468,24 +294,6 @@ public final class MatrixPage {
             default -> null;
         }).orElse(null);
         String label = r.outcome().label();
-        h.append("<td class=\"cell o-").append(label).append(was == null ? "" : " changed").append("\" data-deployment=\"")
-                .append(esc(d.name())).append("\" data-key=\"").append(esc(key)).append("\" data-outcome=\"").append(label).append('"');
-        if (r.reason() != null) {
-            h.append(" title=\"").append(esc(abbreviate(r.reason(), 300))).append('"');
-        }
-        h.append("><button type=\"button\" class=\"cell-button\" data-cell=\"").append(cellId)
-                .append("\" aria-haspopup=\"dialog\"><span class=\"outcome\"><span class=\"sym\" aria-hidden=\"true\">")
-                .append(SYMBOLS.get(r.outcome())).append("</span> <span class=\"otext\">").append(label).append("</span></span>");
-        if (r.condition() != null && r.outcome() != Outcome.PASSED) {
-            h.append("<code class=\"cond\">").append(esc(r.condition())).append("</code>");
-        }
-        if (showReason && r.reason() != null) {
-            h.append("<span class=\"cell-reason\">").append(esc(r.reason())).append("</span>");
-        }
-        if (was != null) {
-            h.append("<span class=\"was\">").append(esc(was)).append("</span>");
-        }
-        h.append("<span class=\"visually-hidden\"> (").append(esc(d.name())).append("; show the evidence)</span></button></td>");
 
         ObjectNode c = cells.putObject(cellId);
         c.put("deployment", d.name());
@@ -514,20 +322,17 @@ public final class MatrixPage {
         } catch (IOException e) {
             c.put("evidenceProblem", "The evidence could not be read: " + e.getMessage());
         }
+
+        return new MatrixModel.Judged(cellId, MatrixModel.Badge.of(r.outcome()), was != null, d.name(), key,
+                r.reason() == null ? null : abbreviate(r.reason(), 300),
+                r.condition() != null && r.outcome() != Outcome.PASSED ? r.condition() : null,
+                showReason ? r.reason() : null, was);
     }
 
-    private static void notRun(StringBuilder h, DeploymentResult d, String key) {
-        String why = ScenarioKeys.isPreflightError(d) ? "not run: the deployment's preflight failed (see the Preflight row)"
-                : "not run: this scenario is not in the deployment's results";
-        h.append("<td class=\"cell o-not-run\" data-deployment=\"").append(esc(d.name())).append("\" data-key=\"").append(esc(key))
-                .append("\" data-outcome=\"not-run\" title=\"").append(esc(why)).append("\"><div class=\"cell-static\"><span class=\"outcome\">")
-                .append("<span class=\"sym\" aria-hidden=\"true\">").append(NOT_RUN_SYMBOL).append("</span> <span class=\"otext\">")
-                .append(NOT_RUN).append("</span></span></div></td>");
-    }
-
-    private static StringBuilder badge(StringBuilder h, Outcome o) {
-        return h.append("<span class=\"badge o-").append(o.label()).append("\"><span class=\"sym\" aria-hidden=\"true\">")
-                .append(SYMBOLS.get(o)).append("</span><span>").append(o.label()).append("</span></span>");
+    private static MatrixModel.NotRun notRun(DeploymentResult d, String key) {
+        return new MatrixModel.NotRun(d.name(), key, ScenarioKeys.isPreflightError(d)
+                ? "not run: the deployment's preflight failed (see the Preflight row)"
+                : "not run: this scenario is not in the deployment's results");
     }
 
     /** A link from this run's folder to {@code target}, if both are under the same reports folder. */
@@ -540,27 +345,7 @@ public final class MatrixPage {
         }
     }
 
-    // --- escaping ------------------------------------------------------------------------------
-
-    /** HTML text and double- or single-quoted attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
-    }
+    // --- the data in the page's script element ----------------------------------------------
 
     /**
      * JSON safe inside a {@code <script>} element: {@code <}, {@code >} and {@code &} only occur inside

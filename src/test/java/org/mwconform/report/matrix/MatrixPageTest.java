@@ -45,8 +45,11 @@ class MatrixPageTest {
         assertThat(count(html, "<script")).isEqualTo(2);
         assertThat(count(html, "</script")).isEqualTo(2);
         assertThat(html).doesNotContain("<script>alert", "<i>with</i>", "<!-- <b", "<b onmouseover");
+        // escaped by the template engine for where each value stands: in text '<', '>' and '&' (a quote is harmless
+        // there); in a quoted attribute '<', '&' and both quotes (a '>' is harmless there)
         assertThat(html).contains("Feature &lt;i&gt;with&lt;/i&gt; markup", "Scenario &lt;/script&gt;",
-                "data-deployment=\"local-&lt;x&gt;\"", "api.error-code&quot;&gt;&lt;script&gt;");
+                "data-deployment=\"local-&lt;x>\"", "<code class=\"cond\">api.error-code\"&gt;&lt;script&gt;</code>",
+                "title=\"&lt;/script>&lt;script>alert(1)&lt;/script>&lt;!-- &lt;b onmouseover=&#39;x()&#39;>&#34;quoted&#34; &amp; ");
 
         // the embedded JSON still says exactly what the run said
         JsonNode data = JSON.readTree(between(html, "<script type=\"application/json\" id=\"matrix-data\">", "</script>"));
