@@ -45,7 +45,7 @@ public final class MatrixPage {
     public static final String FILE_NAME = "index.html";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final String CSS = resource("matrix.css");
+    private static final String CSS = resource("matrix.css") + HistoryStrips.CSS;
     private static final String SCRIPT = resource("matrix.js");
     static final String NOT_RUN = "not run";
 
@@ -77,6 +77,8 @@ public final class MatrixPage {
     private final Path runFolder;
     private final ReportFiles.LoadedRun previous;
     private final RunComparison comparison;
+    /** The history's strips, timelines and cell page (empty without a history file beside runs/). */
+    private final HistoryStrips history;
 
     /**
      * @param runFolder where the report's evidence paths (and Allure links) are relative to
@@ -87,6 +89,7 @@ public final class MatrixPage {
         this.runFolder = runFolder;
         this.previous = previous;
         this.comparison = previous == null ? null : RunComparison.compare(previous.report(), report);
+        this.history = HistoryStrips.forRun(report, runFolder);
     }
 
     public Optional<RunComparison> comparison() {
@@ -97,6 +100,7 @@ public final class MatrixPage {
     public Path write() throws IOException {
         Path file = runFolder.resolve(FILE_NAME);
         Files.writeString(file, render(), StandardCharsets.UTF_8);
+        history.writePage(CSS, report.run().harness());
         return file;
     }
 
@@ -152,6 +156,7 @@ public final class MatrixPage {
         changes(h, rowIds);
         versions(h);
         h.append("</div>\n");
+        history.timelines(h);
         legend(h, anyPreflightError);
 
         int columns = deployments.size() + 1;
@@ -482,7 +487,9 @@ public final class MatrixPage {
         if (was != null) {
             h.append("<span class=\"was\">").append(esc(was)).append("</span>");
         }
-        h.append("<span class=\"visually-hidden\"> (").append(esc(d.name())).append("; show the evidence)</span></button></td>");
+        h.append("<span class=\"visually-hidden\"> (").append(esc(d.name())).append("; show the evidence)</span></button>");
+        history.strip(h, d.name(), key, r.outcome());
+        h.append("</td>");
 
         ObjectNode c = cells.putObject(cellId);
         c.put("deployment", d.name());
