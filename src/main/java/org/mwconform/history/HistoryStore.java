@@ -233,9 +233,9 @@ public final class HistoryStore implements AutoCloseable {
                 + "scenario TEXT, UNIQUE (deployment, key))");
         s.execute("CREATE TABLE results (cell INTEGER NOT NULL REFERENCES cells(id), run INTEGER NOT NULL REFERENCES runs(seq), "
                 + "outcome TEXT NOT NULL, condition INTEGER REFERENCES texts(id), reason INTEGER REFERENCES texts(id), "
-                + "PRIMARY KEY (cell, run)) WITHOUT ROWID");
+                + "PRIMARY KEY (run, cell)) WITHOUT ROWID");
+        // a run's results lie together (the window is read run by run); a cell's other outcomes are two range scans here
         s.execute("CREATE INDEX results_by_outcome ON results (cell, outcome, run)");
-        s.execute("CREATE INDEX results_by_run ON results (run)");
     }
 
     // --- writing --------------------------------------------------------------------------------------------
@@ -423,13 +423,13 @@ public final class HistoryStore implements AutoCloseable {
         return runs;
     }
 
-    /** Every deployment's runs, each in time order of {@link #runs()}. */
-    Map<String, List<DeploymentRun>> deploymentRuns() {
+    /** Every deployment's runs, each in time order ({@code order}: a run's place in {@link #runs()}). */
+    Map<String, List<DeploymentRun>> deploymentRuns(Map<Long, Integer> order) {
         Map<String, List<DeploymentRun>> byDeployment = new TreeMap<>();
-        query("SELECT d.deployment, d.run, d.facts, d.preflight_error, d.cells, d.unexpected FROM deployment_runs d "
-                + "JOIN runs r ON r.seq = d.run ORDER BY r.started_ms, r.run_id", p -> {
+        query("SELECT deployment, run, facts, preflight_error, cells, unexpected FROM deployment_runs", p -> {
         }, r -> byDeployment.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
                 .add(new DeploymentRun(r.getLong(2), r.getLong(3), r.getString(4), r.getInt(5), r.getInt(6))));
+        byDeployment.values().forEach(list -> list.sort(java.util.Comparator.comparing(d -> order.get(d.run()))));
         return byDeployment;
     }
 
@@ -471,10 +471,9 @@ public final class HistoryStore implements AutoCloseable {
     /** The runs where {@code cell} had an outcome other than {@code outcome} (few: read through an index). */
     List<Long> runsWithOtherOutcome(long cell, String outcome) {
         List<Long> runs = new ArrayList<>();
-        query("SELECT run FROM results WHERE cell = ? AND (outcome < ? OR outcome > ?)", p -> {
+        query("SELECT run FROM results WHERE cell = ?1 AND outcome < ?2 UNION ALL SELECT run FROM results WHERE cell = ?1 AND outcome > ?2", p -> {
             p.setLong(1, cell);
             p.setString(2, outcome);
-            p.setString(3, outcome);
         }, r -> runs.add(r.getLong(1)));
         return runs;
     }
@@ -482,9 +481,9 @@ public final class HistoryStore implements AutoCloseable {
     /** The outcome of {@code cell} in run {@code run}, or null when the cell was not in it. */
     String outcome(long cell, long run) {
         String[] outcome = {null};
-        query("SELECT outcome FROM results WHERE cell = ? AND run = ?", p -> {
-            p.setLong(1, cell);
-            p.setLong(2, run);
+        query("SELECT outcome FROM results WHERE run = ? AND cell = ?", p -> {
+            p.setLong(1, run);
+            p.setLong(2, cell);
         }, r -> outcome[0] = r.getString(1));
         return outcome[0];
     }
@@ -503,8 +502,17 @@ public final class HistoryStore implements AutoCloseable {
         void read(ResultSet r) throws SQLException;
     }
 
+    /** Statements asked once per cell are prepared once per store. */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
     private void query(String sql, Binder binder, RowReader reader) {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
+        try {
+            PreparedStatement p = prepared.get(sql);
+            if (p == null) {
+                p = db.prepareStatement(sql);
+                prepared.put(sql, p);
+            }
+            p.clearParameters();
             binder.bind(p);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -551,6 +559,9 @@ public final class HistoryStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            for (PreparedStatement p : prepared.values()) {
+                p.close();
+            }
             db.close();
         } catch (SQLException ignored) {
             // closing: nothing is pending (every write committed or rolled back)

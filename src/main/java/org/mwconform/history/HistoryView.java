@@ -80,7 +80,7 @@ public record HistoryView(String file, int runsRecorded, String firstRun, String
             bySeq.put(r.seq(), r);
             order.put(r.seq(), order.size());
         }
-        Map<String, List<HistoryStore.DeploymentRun>> deploymentRuns = store.deploymentRuns();
+        Map<String, List<HistoryStore.DeploymentRun>> deploymentRuns = store.deploymentRuns(order);
         Map<Long, Map<String, String>> facts = store.facts();
         Map<Long, HistoryStore.Cell> cells = store.cells();
         Set<Long> windowRuns = new TreeSet<>();

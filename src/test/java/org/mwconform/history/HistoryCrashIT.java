@@ -1,0 +1,124 @@
+package org.mwconform.history;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real processes on the history file: one killed (SIGKILL) while it records, again and again, leaves a history that
+ * opens and holds every run committed before; two recording at once both get every run in.
+ */
+class HistoryCrashIT {
+    private static final int CELLS = 3000;  // 12,000 results a run: a write takes long enough to be killed inside
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve(HistoryStore.FILE_NAME);
+    }
+
+    private static Process writer(Path file, int first, int count) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HistoryWriter.class.getName(),
+                file.toString(), String.valueOf(first), String.valueOf(count), String.valueOf(CELLS))
+                .redirectErrorStream(true).start();
+    }
+
+    @Test
+    void killingAWriterMidWriteLeavesAHistoryThatOpensWithEveryEarlierRun() throws Exception {
+        Random random = new Random(23);
+        Map<String, Integer> committed = new LinkedHashMap<>();
+        int killedWithAJournal = 0;
+        int next = 0;
+        for (int round = 0; round < 6; round++) {
+            Process p = writer(file(), next, 1000);
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            int seen = 0;
+            String line;
+            while (seen < 2 && (line = out.readLine()) != null) {   // let it commit two runs, then kill it inside a later one
+                assertThat(line).startsWith("committed ");
+                String[] parts = line.split(" ");
+                committed.put(parts[1], Integer.parseInt(parts[2]));
+                seen++;
+            }
+            Thread.sleep(20 + random.nextInt(250));
+            p.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback by the writer
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            while ((line = out.readLine()) != null) {   // a commit it announced before dying counts too
+                if (line.startsWith("committed ")) {
+                    String[] parts = line.split(" ");
+                    committed.put(parts[1], Integer.parseInt(parts[2]));
+                }
+            }
+            Path journal = dir.resolve(HistoryStore.FILE_NAME + "-journal");
+            if (Files.exists(journal) && Files.size(journal) > 0) {
+                killedWithAJournal++;   // it died inside a transaction: the next open rolls it back
+            }
+            next += 1000;
+
+            try (HistoryStore store = HistoryStore.open(file(), false)) {
+                List<String> ids = store.runs().stream().map(HistoryStore.Run::runId).toList();
+                assertThat(ids).as("round " + round).containsAll(committed.keySet());
+                HistoryView.read(store, 20);   // and it reads
+            }
+            assertThat(integrity()).as("round " + round).isEqualTo("ok");
+            assertThat(resultCounts()).as("every run whole or absent").allSatisfy((run, n) -> assertThat(n).isEqualTo(4 * CELLS));
+        }
+        System.out.printf("HistoryCrashIT: %d runs committed across 6 kills; %d kills landed inside a transaction%n",
+                committed.size(), killedWithAJournal);
+        assertThat(killedWithAJournal).as("kills that landed inside a write").isPositive();
+    }
+
+    @Test
+    void twoWritersAtOnceBothGetEveryRunIn() throws Exception {
+        Process a = writer(file(), 0, 6);
+        Process b = writer(file(), 100, 6);
+        assertThat(a.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(b.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(a.exitValue()).as(outA).isZero();
+        assertThat(b.exitValue()).as(outB).isZero();
+        try (HistoryStore store = HistoryStore.open(file(), false)) {
+            assertThat(store.runs()).hasSize(12);
+        }
+        assertThat(integrity()).isEqualTo("ok");
+    }
+
+    private String integrity() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            return r.getString(1);
+        }
+    }
+
+    /** run id -> how many results it has */
+    private Map<String, Integer> resultCounts() throws Exception {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT r.run_id, count(x.cell) FROM runs r LEFT JOIN results x ON x.run = r.seq GROUP BY r.run_id")) {
+            while (r.next()) {
+                counts.put(r.getString(1), r.getInt(2));
+            }
+        }
+        return counts;
+    }
+}
