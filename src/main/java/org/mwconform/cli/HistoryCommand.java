@@ -59,6 +59,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--import", description = "first record every run folder under DIR/runs/ the history does not hold")
     boolean importFolders;
 
+    @Option(names = "--merge-from", paramLabel = "FILE", description = "first record every run of another history file "
+            + "(say, a second CI job's) this one does not hold (repeatable)")
+    List<Path> mergeFrom = new ArrayList<>();
+
     @Option(names = "--keep", paramLabel = "N", description = "then prune run folders beyond the newest N (never a history record)")
     Integer keep;
 
@@ -81,11 +85,20 @@ final class HistoryCommand implements Callable<Integer> {
         Retention retention = retention(keep, keepSize);
         Path root = home.resolve(reports);
         Path file = history != null ? home.resolve(history) : HistoryStore.fileIn(root);
-        try (HistoryStore store = HistoryStore.open(file, importFolders)) {
+        try (HistoryStore store = HistoryStore.open(file, importFolders || !mergeFrom.isEmpty())) {
             List<String> notes = new ArrayList<>();
             if (importFolders) {
                 int n = RunHistory.importFolders(root, store, notes);
                 notes.add(0, "imported " + n + " run folder(s) from " + root.resolve("runs"));
+            }
+            for (Path other : mergeFrom) {
+                int n = 0;
+                try (HistoryStore from = HistoryStore.open(home.resolve(other), false)) {
+                    for (var run : from.records()) {
+                        n += store.record(run) ? 1 : 0;
+                    }
+                }
+                notes.add("merged " + n + " run(s) from " + other);
             }
             if (!retention.none()) {
                 Retention.Pruned pruned = retention.prune(root, store);

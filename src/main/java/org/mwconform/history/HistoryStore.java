@@ -488,7 +488,34 @@ public final class HistoryStore implements AutoCloseable {
         return outcome[0];
     }
 
-    boolean contains(String runId) {
+    /** Every recorded run whole, as it was recorded (to merge one history into another). */
+    public List<RunRecord> records() {
+        Map<Long, Map<String, String>> facts = facts();
+        Map<Long, Cell> cells = cells();
+        List<RunRecord> records = new ArrayList<>();
+        for (Run run : runs()) {
+            String[] meta = new String[3];
+            query("SELECT finished_at, harness, source FROM runs WHERE seq = ?", p -> p.setLong(1, run.seq()), r -> {
+                meta[0] = r.getString(1);
+                meta[1] = r.getString(2);
+                meta[2] = r.getString(3);
+            });
+            Map<String, List<RunRecord.Cell>> cellsOf = new LinkedHashMap<>();
+            for (Result r : results(List.of(run.seq()))) {
+                Cell c = cells.get(r.cell());
+                cellsOf.computeIfAbsent(c.deployment(), k -> new ArrayList<>())
+                        .add(new RunRecord.Cell(c.key(), c.feature(), c.scenario(), r.outcome(), r.condition(), r.reason()));
+            }
+            List<RunRecord.Deployment> deployments = new ArrayList<>();
+            query("SELECT deployment, facts, preflight_error FROM deployment_runs WHERE run = ?", p -> p.setLong(1, run.seq()),
+                    r -> deployments.add(new RunRecord.Deployment(r.getString(1), facts.getOrDefault(r.getLong(2), Map.of()),
+                            r.getString(3), cellsOf.getOrDefault(r.getString(1), List.of()))));
+            records.add(new RunRecord(run.runId(), run.startedAt(), meta[0], meta[1], run.tags(), meta[2], deployments));
+        }
+        return records;
+    }
+
+    public boolean contains(String runId) {
         boolean[] found = {false};
         query("SELECT 1 FROM runs WHERE run_id = ?", p -> p.setString(1, runId), r -> found[0] = true);
         return found[0];

@@ -100,6 +100,36 @@ class HistoryCommandTest {
     }
 
     @Test
+    void anotherHistoryIsMergedRunByRunWithoutDuplicates() throws Exception {
+        List<String> ids = runFolders(5, 3);
+        Path other = Files.createDirectories(reports.resolve("other"));
+        assertThat(mwconform("history", "--reports", reports.toString(), "--import").exit()).isZero();
+        // a second job's history: the same first three runs, then its own two
+        Files.createDirectories(other.resolve("runs"));
+        for (String id : ids.subList(0, 3)) {
+            copy(reports.resolve("runs").resolve(id), other.resolve("runs").resolve(id));
+        }
+        Path extra = Files.createDirectories(other.resolve("runs").resolve("20261130T030000zz9"));
+        String json = Files.readString(reports.resolve("runs").resolve(ids.get(4)).resolve("results.json"))
+                .replace(ids.get(4), "20261130T030000zz9").replace("2026-11-05T03:00:00Z", "2026-11-30T03:00:00Z");
+        Files.writeString(extra.resolve("results.json"), json);
+        assertThat(mwconform("history", "--reports", other.toString(), "--import").exit()).isZero();
+        Result merged = mwconform("history", "--reports", reports.toString(), "--merge-from",
+                other.resolve(HistoryStore.FILE_NAME).toString(), "--json");
+        assertThat(merged.exit()).as(merged.err).isZero();
+        JsonNode view = JSON.readTree(merged.out);
+        assertThat(view.path("runsRecorded").asInt()).isEqualTo(6);
+        assertThat(view.path("lastRun").asText()).isEqualTo("20261130T030000zz9");
+        assertThat(view.at("/deployments/0/cells/1/outcomes/5/outcome").asText()).isEqualTo("failed");
+        assertThat(view.at("/deployments/0/cells/1/outcomes/5/reason").asText()).isEqualTo("the wiki answered 'success'");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        Files.copy(from.resolve("results.json"), to.resolve("results.json"));
+    }
+
+    @Test
     void aBadHistoryFileIsOneLineAndExitTwoAndStaysAsItWas() throws Exception {
         Path file = reports.resolve(HistoryStore.FILE_NAME);
         Files.writeString(file, "{\"not\": \"a history\"}");

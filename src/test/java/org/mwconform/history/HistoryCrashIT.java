@@ -50,22 +50,29 @@ class HistoryCrashIT {
         int next = 0;
         for (int round = 0; round < 6; round++) {
             Process p = writer(file(), next, 1000);
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            int seen = 0;
-            String line;
-            while (seen < 2 && (line = out.readLine()) != null) {   // let it commit two runs, then kill it inside a later one
-                assertThat(line).startsWith("committed ");
-                String[] parts = line.split(" ");
-                committed.put(parts[1], Integer.parseInt(parts[2]));
-                seen++;
+            java.util.concurrent.LinkedBlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (java.io.IOException closedByTheKill) {
+                    // what it said before it died is in the queue
+                }
+            });
+            reader.start();
+            for (int seen = 0; seen < 2; seen++) {   // let it commit two runs, then kill it inside a later one
+                String line = lines.poll(2, TimeUnit.MINUTES);
+                assertThat(line).as("round " + round).startsWith("committed ");
+                committed.put(line.split(" ")[1], Integer.parseInt(line.split(" ")[2]));
             }
             Thread.sleep(20 + random.nextInt(250));
             p.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback by the writer
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            while ((line = out.readLine()) != null) {   // a commit it announced before dying counts too
+            reader.join(10_000);
+            for (String line : lines) {   // a commit it announced before dying counts too
                 if (line.startsWith("committed ")) {
-                    String[] parts = line.split(" ");
-                    committed.put(parts[1], Integer.parseInt(parts[2]));
+                    committed.put(line.split(" ")[1], Integer.parseInt(line.split(" ")[2]));
                 }
             }
             Path journal = dir.resolve(HistoryStore.FILE_NAME + "-journal");
