@@ -241,7 +241,8 @@ class MatrixPageBrowserIT {
         try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(reports), true)) {
             Outcome[] badretype = {Outcome.PASSED, Outcome.FAILED, Outcome.PASSED};
             for (int i = 0; i < 3; i++) {
-                RunReport older = run("2026111" + (8 + i) + "T090000ol" + i, "2026-11-1" + (8 + i) + "T09:00:00Z", badretype[i]);
+                int day = 18 + i;
+                RunReport older = run("202611" + day + "T090000ol" + i, "2026-11-" + day + "T09:00:00Z", badretype[i]);
                 if (i == 0) {
                     DeploymentResult v = older.deployments().get(0);
                     older = new RunReport(older.run(), List.of(new DeploymentResult(v.name(), v.target(), v.description(), "1.39.16",

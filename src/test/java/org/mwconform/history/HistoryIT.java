@@ -119,6 +119,6 @@ class HistoryIT {
         assertThat(now).isNotEqualTo("passed");
         assertThat(lastPage).contains("data-key=\"create-account-pass\"")
                 .contains("data-outcomes=\"passed passed passed passed " + (now + " ").repeat(7) + now + "\"");
-        assertThat(lastPage).contains(thirteenth + "</code></a>: anonymous createaccount right: yes \u2192 no");
+        assertThat(lastPage).contains("data-run=\"" + thirteenth + "\"><code>" + thirteenth + "</code>: anonymous createaccount right: yes \u2192 no");
     }
 }
