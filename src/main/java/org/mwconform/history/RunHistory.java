@@ -46,6 +46,10 @@ public final class RunHistory {
         } catch (HistoryException e) {
             lines.add("history: not recorded: " + e.getMessage());
             return lines;
+        } catch (RuntimeException e) {
+            // the run's own results are written already: a defect here costs the record, never the run
+            lines.add("history: not recorded: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return lines;
         }
         if (!report.run().partial()) {
             for (DeploymentResult d : report.deployments()) {

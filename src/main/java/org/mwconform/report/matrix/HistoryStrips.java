@@ -66,6 +66,8 @@ public final class HistoryStrips {
             return new HistoryStrips(report, runFolder, HistoryView.read(store, PAGE_RUNS), null);
         } catch (HistoryException e) {
             return new HistoryStrips(report, runFolder, null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new HistoryStrips(report, runFolder, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
