@@ -291,9 +291,11 @@ class MatrixPageBrowserIT {
             assertThat(visible.get(0).asText()).isEqualTo("local-vanilla/badretype");
             JsonNode rows = chromium.evaluate("[...document.querySelectorAll('#h-local-vanilla--badretype tbody tr')]"
                     + ".map(r => r.dataset.outcome + ' ' + r.cells[0].innerText)");
-            assertThat(rows).hasSize(5);
+            assertThat(rows).hasSize(4);   // this run, then the earlier runs newest first, equal neighbours as one line
             assertThat(rows.get(0).asText()).isEqualTo("failed this run");
-            assertThat(rows.get(1).asText()).isEqualTo("passed " + PREVIOUS_RUN);
+            assertThat(rows.get(1).asText()).isEqualTo("passed 20261120T090000ol2 \u2026 " + PREVIOUS_RUN + " (2 runs)");
+            assertThat(rows.get(2).asText()).isEqualTo("failed 20261119T090000ol1");
+            assertThat(rows.get(3).asText()).isEqualTo("passed 20261118T090000ol0");
             assertThat(chromium.text("document.querySelector('#h-local-vanilla--badretype h2').innerText")).contains("flaky");
             assertThat(chromium.text("document.querySelector('#h-local-vanilla--badretype').innerText")).contains("api.error-code");
             assertThat(chromium.evaluate("typeof window.pwned").asText()).isEqualTo("undefined");   // the hostile reason stays text

@@ -196,7 +196,7 @@ public final class HistoryStrips {
                 .append("<style>").append(css).append("</style>\n</head>\n<body>\n")
                 .append("<header class=\"top\"><h1>Cell history</h1><p>Each scenario on each deployment, its last runs up to run <code>")
                 .append(esc(report.run().id())).append("</code> (<a href=\"").append(MatrixPage.FILE_NAME)
-                .append("\">the matrix</a>), newest first.</p></header>\n")
+                .append("\">the matrix</a>), newest first; runs in a row with the same result are one line.</p></header>\n")
                 .append("<p class=\"all-cells-note\"><a href=\"").append(PAGE).append("\">Show every cell</a></p>\n");
         for (DeploymentResult d : report.deployments()) {
             if (ScenarioKeys.isPreflightError(d)) {
@@ -223,11 +223,25 @@ public final class HistoryStrips {
         if (past != null) {
             past.changes().forEach(c -> factsAt.put(c.run(), c.factChanges()));
         }
-        for (int i = points.size() - 1; i >= 0; i--) {
-            HistoryView.Point p = points.get(i);
-            row(h, runLink(p.run()), p.outcome(), p.condition(), p.reason(), factsAt.getOrDefault(p.run(), List.of()));
+        // Newest first; runs in a row with the same outcome, condition and reason are one line ("A … B, 7 runs").
+        for (int i = points.size() - 1; i >= 0; ) {
+            HistoryView.Point newest = points.get(i);
+            int j = i;
+            while (j - 1 >= 0 && same(points.get(j - 1), newest) && !factsAt.containsKey(points.get(j).run())) {
+                j--;
+            }
+            HistoryView.Point oldest = points.get(j);
+            String runs = i == j ? runLink(newest.run())
+                    : runLink(oldest.run()) + " \u2026 " + runLink(newest.run()) + " <span class=\"run-count\">(" + (i - j + 1) + " runs)</span>";
+            row(h, runs, newest.outcome(), newest.condition(), newest.reason(), factsAt.getOrDefault(oldest.run(), List.of()));
+            i = j - 1;
         }
         h.append("</tbody></table>\n</section>\n");
+    }
+
+    private static boolean same(HistoryView.Point a, HistoryView.Point b) {
+        return a.outcome().equals(b.outcome()) && java.util.Objects.equals(a.condition(), b.condition())
+                && java.util.Objects.equals(a.reason(), b.reason());
     }
 
     private static void row(StringBuilder h, String run, String outcome, String condition, String reason, List<String> facts) {
