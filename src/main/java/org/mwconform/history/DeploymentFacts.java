@@ -115,11 +115,16 @@ public final class DeploymentFacts {
         if (ordered.remove(MEDIAWIKI)) {
             ordered.add(0, MEDIAWIKI);
         }
+        // A run without the preflight's file (an old folder imported) knows only results.json's facts: compare those.
+        boolean bothRead = preflightRead(before) && preflightRead(after);
         for (String key : ordered) {
             String a = before.get(key);
             String b = after.get(key);
-            if (Objects.equals(a, b)) {
+            if (Objects.equals(a, b) || !bothRead && !key.equals(MEDIAWIKI) && !key.startsWith(EXTENSION) && !key.equals("writable")) {
                 continue;
+            }
+            if (key.startsWith(EXTENSION) && a != null && b != null && ("present".equals(a) || "present".equals(b))) {
+                continue;  // there both times; one of the two did not say its version
             }
             if (key.startsWith(EXTENSION)) {
                 String name = key.substring(EXTENSION.length());
@@ -137,6 +142,11 @@ public final class DeploymentFacts {
             }
         }
         return changes;
+    }
+
+    /** Whether these facts hold what the preflight read from the wiki (not only results.json's version and extensions). */
+    static boolean preflightRead(Map<String, String> facts) {
+        return facts.containsKey("createaccount module") || facts.containsKey("PHP") || facts.containsKey("CAPTCHA");
     }
 
     /** The facts in a few phrases: "MediaWiki 1.39.17", "extensions: ConfirmEdit, Vector", "CAPTCHA: question", ... */

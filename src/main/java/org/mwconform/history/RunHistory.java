@@ -23,6 +23,9 @@ public final class RunHistory {
     public static void check(Path reportsRoot) {
         Path file = HistoryStore.fileIn(reportsRoot);
         if (Files.exists(file)) {
+            if (!Files.isWritable(file) || !Files.isWritable(reportsRoot)) {
+                throw new HistoryException(file + ": cannot be written (permission denied); the run would not be recorded");
+            }
             HistoryStore.open(file, true).close();
         }
     }

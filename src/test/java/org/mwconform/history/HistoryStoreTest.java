@@ -174,9 +174,14 @@ class HistoryStoreTest {
 
     @Test
     void factsChangesReadLikeAPerson() {
-        assertThat(DeploymentFacts.changes(Map.of("MediaWiki", "1.43.5", "extension Vector", "present"),
+        assertThat(DeploymentFacts.changes(Map.of("MediaWiki", "1.43.5", "extension Vector", "present", "CAPTCHA", "none"),
                 Map.of("MediaWiki", "1.43.6", "extension Vector", "present", "extension ConfirmEdit", "1.6.0", "CAPTCHA", "question")))
-                .containsExactly("MediaWiki 1.43.5 \u2192 1.43.6", "CAPTCHA: unknown \u2192 question", "ConfirmEdit added (1.6.0)");
+                .containsExactly("MediaWiki 1.43.5 \u2192 1.43.6", "CAPTCHA: none \u2192 question", "ConfirmEdit added (1.6.0)");
         assertThat(DeploymentFacts.changes(Map.of("extension ConfirmEdit", "present"), Map.of())).containsExactly("ConfirmEdit removed");
+        // an imported folder without facts.json knows only the version and extensions: the rest is not a change
+        Map<String, String> read = Map.of("MediaWiki", "1.39.17", "extension Timeless", "0.9.1", "PHP", "8.2.36", "CAPTCHA", "none");
+        assertThat(DeploymentFacts.changes(Map.of("MediaWiki", "1.39.17", "extension Timeless", "present"), read)).isEmpty();
+        assertThat(DeploymentFacts.changes(read, Map.of("MediaWiki", "1.39.18", "extension Timeless", "present")))
+                .containsExactly("MediaWiki 1.39.17 \u2192 1.39.18");
     }
 }
