@@ -462,9 +462,16 @@ public final class HistoryStore implements AutoCloseable {
         }
         StringBuilder in = new StringBuilder();
         runSeqs.forEach(s -> in.append(in.length() == 0 ? "" : ",").append(s.longValue()));
-        query("SELECT r.cell, r.run, r.outcome, c.text, t.text FROM results r LEFT JOIN texts c ON c.id = r.condition "
-                + "LEFT JOIN texts t ON t.id = r.reason WHERE r.run IN (" + in + ")", p -> {
-        }, r -> results.add(new Result(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5))));
+        // the list of runs is part of the statement: prepared for this read only
+        try (PreparedStatement p = db.prepareStatement("SELECT r.cell, r.run, r.outcome, c.text, t.text FROM results r "
+                + "LEFT JOIN texts c ON c.id = r.condition LEFT JOIN texts t ON t.id = r.reason WHERE r.run IN (" + in + ")");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                results.add(new Result(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw problem(e);
+        }
         return results;
     }
 
