@@ -1,7 +1,12 @@
 package org.mwconform.history;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwconform.expectations.Outcome;
+import org.mwconform.report.DeploymentResult;
+import org.mwconform.report.RunReport;
+import org.mwconform.report.ScenarioResult;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -94,6 +99,57 @@ class HistoryCrashIT {
         assertThat(killedWithAJournal).as("kills that landed inside a write").isPositive();
     }
 
+    /**
+     * The command itself killed inside its history write: {@code mwconform history --import} of large run folders,
+     * SIGKILLed part-way; the history opens, every run in it is whole, and importing again completes it.
+     */
+    @Test
+    void killingTheCommandDuringItsHistoryWriteLeavesAWholeHistory() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path reports = dir.resolve("reports");
+        for (int i = 0; i < 12; i++) {
+            RunRecord big = HistoryWriter.big(i, CELLS);
+            List<ScenarioResult> results = big.deployments().get(0).cells().stream().map(c -> new ScenarioResult(c.key(), c.feature(),
+                    c.scenario(), List.of(), "failed".equals(c.outcome()) ? Outcome.FAILED : Outcome.PASSED, c.reason(), c.condition(), null)).toList();
+            List<DeploymentResult> deployments = new ArrayList<>();
+            for (int d = 0; d < 4; d++) {
+                deployments.add(new DeploymentResult("deployment-" + d, "http://127.0.0.1:1/api.php", null, "1.39.17", List.of(), true,
+                        DeploymentResult.count(results), results, null, null));
+            }
+            Path folder = Files.createDirectories(reports.resolve("runs").resolve(big.runId()));
+            json.writeValue(folder.resolve("results.json").toFile(), new RunReport(new RunReport.Run(big.runId(), big.startedAt(),
+                    big.finishedAt(), 1, null, "mwconform test"), deployments));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.mwconform.cli.Main",
+                "history", "--reports", reports.toString(), "--import").redirectErrorStream(true).start();
+        Path file = reports.resolve(HistoryStore.FILE_NAME);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Files.exists(file) || Files.size(file) < 2_000_000) {   // a few runs in, then kill it inside the next
+            assertThat(System.nanoTime()).as("the import never got going").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        p.destroyForcibly();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        int recorded;
+        try (HistoryStore store = HistoryStore.open(file, false)) {
+            recorded = store.runs().size();
+            HistoryView.read(store, 20);
+        }
+        assertThat(recorded).isBetween(1, 11);
+        assertThat(integrity(file)).isEqualTo("ok");
+        assertThat(resultCounts(file)).allSatisfy((run, n) -> assertThat(n).isEqualTo(4 * CELLS));
+        Process again = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.mwconform.cli.Main",
+                "history", "--reports", reports.toString(), "--import", "--json").redirectErrorStream(true).start();
+        String out = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(again.exitValue()).as(out).isZero();
+        try (HistoryStore store = HistoryStore.open(file, false)) {
+            assertThat(store.runs()).hasSize(12);
+        }
+        System.out.printf("HistoryCrashIT: the import was killed after %d of 12 runs; the history opened whole%n", recorded);
+    }
+
     @Test
     void twoWritersAtOnceBothGetEveryRunIn() throws Exception {
         Process a = writer(file(), 0, 6);
@@ -111,7 +167,11 @@ class HistoryCrashIT {
     }
 
     private String integrity() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement();
+        return integrity(file());
+    }
+
+    private static String integrity(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
             return r.getString(1);
         }
@@ -119,8 +179,12 @@ class HistoryCrashIT {
 
     /** run id -> how many results it has */
     private Map<String, Integer> resultCounts() throws Exception {
+        return resultCounts(file());
+    }
+
+    private static Map<String, Integer> resultCounts(Path file) throws Exception {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT r.run_id, count(x.cell) FROM runs r LEFT JOIN results x ON x.run = r.seq GROUP BY r.run_id")) {
             while (r.next()) {
                 counts.put(r.getString(1), r.getInt(2));
