@@ -55,7 +55,10 @@ public final class HistoryStrips {
         }
     }
 
-    /** The history of the reports folder that holds {@code runFolder} (reports/runs/RUN), if there is one. */
+    /**
+     * The history of the reports folder that holds {@code runFolder} (reports/runs/RUN: the history is
+     * {@code reports/history.sqlite}), if there is one.
+     */
     public static HistoryStrips forRun(RunReport report, Path runFolder) {
         Path runs = runFolder.toAbsolutePath().normalize().getParent();
         Path file = runs == null || runs.getParent() == null ? null : HistoryStore.fileIn(runs.getParent());
@@ -206,7 +209,15 @@ public final class HistoryStrips {
             ScenarioKeys.of(d).forEach((key, r) -> section(h, d, key, r, past == null ? null : past.cell(key)));
         }
         h.append("</body>\n</html>\n");
-        Files.writeString(runFolder.resolve(PAGE), h.toString(), StandardCharsets.UTF_8);
+        // temp file, then renamed: a reader (or a crash) never sees half a page
+        Path tmp = Files.createTempFile(runFolder, ".history-", ".html");
+        try {
+            Files.writeString(tmp, h.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, runFolder.resolve(PAGE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private void section(StringBuilder h, DeploymentResult d, String key, ScenarioResult now, HistoryView.CellHistory past) {
