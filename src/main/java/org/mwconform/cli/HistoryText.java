@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 /** {@code mwconform history} as text: per deployment its facts timeline, its outcome changes, flaky cells, each cell's strip. */
 final class HistoryText {
     static final String ABSENT_SYMBOL = "\u00b7";  // ·
+    private static final int TIMELINE_SHOWN = 10;
 
     private HistoryText() {
     }
@@ -49,7 +50,13 @@ final class HistoryText {
             out.println(safe(d.name()) + ": " + d.runs().size() + " run(s) shown" + (version == null ? "" : ", MediaWiki " + safe(version))
                     + (d.preflightError() == null ? "" : "; latest run: preflight error: " + safe(d.preflightError())));
             out.println("  facts:");
-            for (HistoryView.FactsChange f : d.timeline()) {
+            List<HistoryView.FactsChange> timeline = d.timeline();
+            if (timeline.size() > TIMELINE_SHOWN + 1) {   // the first record, an ellipsis, then the latest changes
+                out.println("    " + timeline.get(0).run() + "  first recorded: " + safe(String.join("; ", timeline.get(0).changes())));
+                out.println("    ... " + (timeline.size() - 1 - TIMELINE_SHOWN) + " earlier change(s) (--json lists every one)");
+                timeline = timeline.subList(timeline.size() - TIMELINE_SHOWN, timeline.size());
+            }
+            for (HistoryView.FactsChange f : timeline) {
                 out.println("    " + f.run() + "  " + (f.first() ? "first recorded: " : "") + safe(String.join("; ", f.changes())));
             }
             changes(d, out);

@@ -84,6 +84,22 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aLongFactsTimelineShowsItsFirstRecordAndItsLatestChanges() throws Exception {
+        List<String> ids = runFolders(14, 99);
+        for (int i = 0; i < ids.size(); i++) {   // MediaWiki updated every night
+            Path results = reports.resolve("runs").resolve(ids.get(i)).resolve("results.json");
+            Files.writeString(results, Files.readString(results).replace("\"1.43.5\"", "\"1.43." + i + "\""));
+        }
+        Result r = mwconform("history", "--reports", reports.toString(), "--import");
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.out).contains(ids.get(0) + "  first recorded: MediaWiki 1.43.0")
+                .contains("... 3 earlier change(s) (--json lists every one)")
+                .doesNotContain(ids.get(3) + "  MediaWiki")
+                .contains(ids.get(4) + "  MediaWiki 1.43.3 \u2192 1.43.4")
+                .contains(ids.get(13) + "  MediaWiki 1.43.12 \u2192 1.43.13");
+    }
+
+    @Test
     void retentionPrunesFoldersNeverRecords() throws Exception {
         List<String> ids = runFolders(6, 4);
         Path stray = Files.createDirectories(reports.resolve("runs").resolve("20261001T000000old"));  // not a run the history holds
