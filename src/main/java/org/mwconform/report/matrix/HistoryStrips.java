@@ -156,6 +156,9 @@ public final class HistoryStrips {
             timeline.subList(Math.max(0, timeline.size() - 8), timeline.size()).forEach(f -> entry(h, f.run(), f.first(), f.changes()));
             Map<String, String> now = ScenarioKeys.isPreflightError(d) ? null
                     : DeploymentFacts.of(d, runFolder.resolve("deployments").resolve(d.name()));
+            if (now == null && timeline.isEmpty()) {
+                h.append("<li class=\"fact-first\">no facts recorded: its preflight has not answered in any recorded run</li>");
+            }
             if (now != null) {
                 if (past == null || timeline.isEmpty()) {
                     entry(h, report.run().id(), true, DeploymentFacts.describe(now));
