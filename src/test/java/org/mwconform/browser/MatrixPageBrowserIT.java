@@ -280,11 +280,12 @@ class MatrixPageBrowserIT {
     }
 
     @Test
-    void aStripIsThePermalinkToItsCellsHistoryPage() {
+    void aStripIsThePermalinkToItsCellsHistoryPage() throws IOException {
         try {
             chromium.click("td.cell[data-deployment=\"local-vanilla\"][data-key=\"badretype\"] a.hstrip");
             chromium.waitFor("location.pathname.endsWith('/history.html')", Duration.ofSeconds(5));
             assertThat(chromium.text("location.hash")).isEqualTo("#h-local-vanilla--badretype");
+            chromium.screenshot(target.resolve("matrix-cell-history.png"), false, 0);
             JsonNode visible = chromium.evaluate("[...document.querySelectorAll('section.cell-history')]"
                     + ".filter(s => s.offsetParent !== null).map(s => s.dataset.deployment + '/' + s.dataset.key)");
             assertThat(visible).hasSize(1);
