@@ -12,6 +12,9 @@ import org.mwconform.report.AllureReport;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.ScenarioResult;
+import org.mwconform.history.HistoryException;
+import org.mwconform.history.Retention;
+import org.mwconform.history.RunHistory;
 import org.mwconform.report.matrix.ReportFiles;
 import org.mwconform.report.matrix.RunArtifacts;
 import picocli.CommandLine.Command;
@@ -56,6 +59,12 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--allure", description = "also write each deployment's Allure report from the joined Allure results")
     boolean allure;
 
+    @Option(names = "--keep", paramLabel = "N", description = "after the merge, prune run folders beyond the newest N (the history keeps their results)")
+    Integer keep;
+
+    @Option(names = "--keep-size", paramLabel = "SIZE", description = "after the merge, prune the oldest run folders until they fit in SIZE (e.g. 500M)")
+    String keepSize;
+
     private final Path home;
     private final PrintStream out;
 
@@ -76,6 +85,12 @@ final class MergeCommand implements Callable<Integer> {
         }
         checkShards(shards);
         ReportsFolder folder = ReportsFolder.check(home.resolve(reports), null);
+        Retention retention = HistoryCommand.retention(keep, keepSize);
+        try {
+            RunHistory.check(home.resolve(reports));
+        } catch (HistoryException e) {
+            throw new UsageException(e.getMessage());
+        }
         String runId = AccountFactory.newRunId();
         Path runDir = folder.runFolder(runId);
 
@@ -126,6 +141,7 @@ final class MergeCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
+        List<String> historyLines = RunHistory.record(home.resolve(reports), runDir, report, "merge");  // the merged run, once
         Path latest = folder.pointLatest(runDir);
         out.println("mwconform merge: " + shards.size() + " shard(s) -> run " + runId);
         merged.forEach(d -> out.println(d.summaryLine()));
@@ -134,6 +150,8 @@ final class MergeCommand implements Callable<Integer> {
         if (artifacts.page() != null) {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName()));
         }
+        historyLines.forEach(out::println);
+        RunCli.prune(home.resolve(reports), retention, out);
         return merged.stream().allMatch(DeploymentResult::allExpected) ? Main.OK : Main.UNEXPECTED_RESULT;
     }
 

@@ -100,6 +100,8 @@ final class ReportCommand implements Callable<Integer> {
                 new ArrayList<>(List.of(result)));
         ConformanceRun.write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
+        // a run judged from mvn test's messages is a run: the history records it (reports/runs/RUN -> reports/)
+        List<String> historyLines = org.mwconform.history.RunHistory.record(runDir.getParent().getParent(), runDir, report, "report");
         Path latest = reports.pointLatest(runDir);
         out.println("mwconform report " + runId + ": " + messages.getFileName() + " on " + deployment.name()
                 + (answer.error() == null ? "" : " (the wiki did not answer: no version in the header)"));
@@ -110,6 +112,7 @@ final class ReportCommand implements Callable<Integer> {
         if (artifacts.page() != null) {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName()));
         }
+        historyLines.forEach(out::println);
         return result.allExpected() ? Main.OK : Main.UNEXPECTED_RESULT;
     }
 }

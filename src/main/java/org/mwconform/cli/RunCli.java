@@ -1,5 +1,9 @@
 package org.mwconform.cli;
 
+import org.mwconform.history.HistoryException;
+import org.mwconform.history.HistoryStore;
+import org.mwconform.history.Retention;
+import org.mwconform.history.RunHistory;
 import org.mwconform.run.*;
 import org.mwconform.world.RunSettings;
 
@@ -83,6 +87,13 @@ final class RunCli implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "DIR", description = "a folder holding mwconform.yml (default: the current folder, if it has one)")
     Path project;
 
+    @Option(names = "--keep", paramLabel = "N", description = "after the run, prune run folders beyond the newest N; "
+            + "the history (DIR/history.sqlite) keeps every run's results")
+    Integer keep;
+
+    @Option(names = "--keep-size", paramLabel = "SIZE", description = "after the run, prune the oldest run folders until they fit in SIZE (e.g. 500M)")
+    String keepSize;
+
     private final Path home;
     private final PrintStream out;
 
@@ -108,7 +119,31 @@ final class RunCli implements Callable<Integer> {
         if (patience != null) {
             System.setProperty(RunSettings.PATIENCE, patience);  // read by each deployment's RunSettings, as mutate does
         }
-        return new ConformanceRun(home, out).run(options);
+        Retention retention = HistoryCommand.retention(keep, keepSize);
+        Path root = home.resolve(options.reportsDir());
+        try {
+            RunHistory.check(root);  // a history that cannot be recorded into is one line before anything is sent
+        } catch (HistoryException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int exit = new ConformanceRun(home, out).run(options);
+        prune(root, retention, out);
+        return exit;
+    }
+
+    /** {@code --keep}/{@code --keep-size} after a run or merge: folders only, never a history record. */
+    static void prune(Path reportsRoot, Retention retention, PrintStream out) {
+        if (retention.none()) {
+            return;
+        }
+        try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(reportsRoot), false)) {
+            Retention.Pruned pruned = retention.prune(reportsRoot, store);
+            out.println("retention: pruned " + pruned.removed().size() + " run folder(s); the history keeps their results"
+                    + (pruned.keptUnrecorded().isEmpty() ? "" : "; kept " + pruned.keptUnrecorded().size()
+                    + " the history does not hold ('mwconform history --import' records them)"));
+        } catch (HistoryException e) {
+            out.println("retention: nothing pruned: " + e.getMessage());
+        }
     }
 
     /** The checked options; a {@link UsageException} names the first that is wrong. */

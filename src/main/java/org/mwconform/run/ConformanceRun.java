@@ -165,6 +165,9 @@ public final class ConformanceRun {
         RunReport report = new RunReport(run, results);
         write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report, options.baseline());  // index.html and junit.xml
+        // The history records a complete run once its folder is written (a shard's run is recorded by its merge).
+        List<String> historyLines = interrupted || options.shard() != null ? List.of()
+                : org.mwconform.history.RunHistory.record(reports.root(), runDir, report, "run");
         // An interrupted run is kept but never becomes latest: latest is the newest complete run.
         Path latest = interrupted ? runDir : reports.pointLatest(runDir);
 
@@ -186,6 +189,7 @@ public final class ConformanceRun {
             out.println("matrix: " + latest.resolve(artifacts.page().getFileName())
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
+        historyLines.forEach(out::println);
         return results.stream().allMatch(DeploymentResult::allExpected) ? ExitCode.OK : ExitCode.UNEXPECTED_RESULT;
     }
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mwconform.client.Exchange;
 import org.mwconform.conditions.CheckedCondition;
 import org.mwconform.expectations.Outcome;
+import org.mwconform.history.HistoryStore;
+import org.mwconform.history.RunRecord;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.Evidence;
 import org.mwconform.report.RunReport;
@@ -61,6 +63,7 @@ class MatrixPageBrowserIT {
         Files.createDirectories(previousDir);
         JSON.writeValue(previousDir.resolve("results.json").toFile(), run(PREVIOUS_RUN, "2026-11-21T09:00:00Z", Outcome.PASSED));
 
+        recordHistory();
         RunReport report = run(RUN, "2026-11-22T10:15:00.123Z", Outcome.FAILED);
         JSON.writeValue(runDir.resolve("results.json").toFile(), report);
         written = RunArtifacts.write(runDir, report);
@@ -228,6 +231,80 @@ class MatrixPageBrowserIT {
         chromium.click("#ev-close");
         chromium.waitFor("!document.getElementById('evidence').open", Duration.ofSeconds(5));
         assertThat(chromium.pageProblems()).isEmpty();
+    }
+
+    /**
+     * The history the reports folder holds before this run: three earlier runs (badretype passed, failed, passed; the
+     * first on MediaWiki 1.39.16) and the previous run (passed); this run fails it again, so its strip alternates.
+     */
+    private static void recordHistory() {
+        try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(reports), true)) {
+            Outcome[] badretype = {Outcome.PASSED, Outcome.FAILED, Outcome.PASSED};
+            for (int i = 0; i < 3; i++) {
+                int day = 18 + i;
+                RunReport older = run("202611" + day + "T090000ol" + i, "2026-11-" + day + "T09:00:00Z", badretype[i]);
+                if (i == 0) {
+                    DeploymentResult v = older.deployments().get(0);
+                    older = new RunReport(older.run(), List.of(new DeploymentResult(v.name(), v.target(), v.description(), "1.39.16",
+                            v.extensions(), v.writable(), v.counts(), v.results(), v.allureReport(), v.flags()), older.deployments().get(1)));
+                }
+                store.record(RunRecord.of(older, null, "run"));
+            }
+            store.record(RunRecord.of(run(PREVIOUS_RUN, "2026-11-21T09:00:00Z", Outcome.PASSED), null, "run"));
+        }
+    }
+
+    @Test
+    void eachCellHasAStripOfItsLastRunsAndEachDeploymentItsFactsTimeline() {
+        String strip = "td.cell[data-deployment=\"local-vanilla\"][data-key=\"badretype\"] a.hstrip";
+        assertThat(chromium.text("document.querySelector('" + strip + "').dataset.outcomes"))
+                .isEqualTo("passed failed passed passed failed");
+        JsonNode squares = chromium.evaluate("[...document.querySelectorAll('" + strip + " .hs')]"
+                + ".map(s => [s.className, getComputedStyle(s).backgroundColor, s.getBoundingClientRect().width, s.getBoundingClientRect().height])");
+        assertThat(squares).hasSize(5);
+        assertThat(squares.get(0).get(1).asText()).isNotEqualTo(squares.get(1).get(1).asText());   // passed and failed differ
+        assertThat(squares.get(0).get(1).asText()).isEqualTo(squares.get(2).get(1).asText());
+        squares.forEach(sq -> assertThat(sq.get(2).asDouble()).isGreaterThan(3));                   // really drawn
+        squares.forEach(sq -> assertThat(sq.get(3).asDouble()).isGreaterThan(3));
+        assertThat(squares.get(4).get(0).asText()).contains("now");
+        assertThat(chromium.text("document.querySelector('" + strip + "').getAttribute('aria-label')"))
+                .contains("passed, failed, passed, passed, this run: failed").contains("flaky");
+        assertThat(chromium.evaluate("document.querySelector('" + strip + "').classList.contains('flaky')").asBoolean()).isTrue();
+        assertThat(chromium.text("document.querySelector('td.cell[data-deployment=\"local-vanilla\"][data-key=\"token-issued\"] a.hstrip').dataset.outcomes"))
+                .isEqualTo("passed passed passed passed passed");
+        assertThat(chromium.evaluate("document.querySelectorAll('td.cell a.hstrip').length").asInt()).isEqualTo(8);  // every judged cell
+        String timeline = chromium.text("document.querySelector('#history .timelines li[data-deployment=\"local-vanilla\"]').innerText");
+        assertThat(timeline).contains("first recorded: MediaWiki 1.39.16").contains("MediaWiki 1.39.16 \u2192 1.39.17");
+        assertThat(chromium.text("document.querySelector('#history').innerText")).contains("4 run(s) recorded");
+        assertThat(chromium.pageProblems()).isEmpty();
+    }
+
+    @Test
+    void aStripIsThePermalinkToItsCellsHistoryPage() throws IOException {
+        try {
+            chromium.click("td.cell[data-deployment=\"local-vanilla\"][data-key=\"badretype\"] a.hstrip");
+            chromium.waitFor("location.pathname.endsWith('/history.html')", Duration.ofSeconds(5));
+            assertThat(chromium.text("location.hash")).isEqualTo("#h-local-vanilla--badretype");
+            chromium.screenshot(target.resolve("matrix-cell-history.png"), false, 0);
+            JsonNode visible = chromium.evaluate("[...document.querySelectorAll('section.cell-history')]"
+                    + ".filter(s => s.offsetParent !== null).map(s => s.dataset.deployment + '/' + s.dataset.key)");
+            assertThat(visible).hasSize(1);
+            assertThat(visible.get(0).asText()).isEqualTo("local-vanilla/badretype");
+            JsonNode rows = chromium.evaluate("[...document.querySelectorAll('#h-local-vanilla--badretype tbody tr')]"
+                    + ".map(r => r.dataset.outcome + ' ' + r.cells[0].innerText)");
+            assertThat(rows).hasSize(4);   // this run, then the earlier runs newest first, equal neighbours as one line
+            assertThat(rows.get(0).asText()).isEqualTo("failed this run");
+            assertThat(rows.get(1).asText()).isEqualTo("passed 20261120T090000ol2 \u2026 " + PREVIOUS_RUN + " (2 runs)");
+            assertThat(rows.get(2).asText()).isEqualTo("failed 20261119T090000ol1");
+            assertThat(rows.get(3).asText()).isEqualTo("passed 20261118T090000ol0");
+            assertThat(chromium.text("document.querySelector('#h-local-vanilla--badretype h2').innerText")).contains("flaky");
+            assertThat(chromium.text("document.querySelector('#h-local-vanilla--badretype').innerText")).contains("api.error-code");
+            assertThat(chromium.evaluate("typeof window.pwned").asText()).isEqualTo("undefined");   // the hostile reason stays text
+            assertThat(chromium.evaluate("performance.getEntriesByType('resource').length").asInt()).isZero();
+            assertThat(chromium.pageProblems()).isEmpty();
+        } finally {
+            chromium.navigate(written.page().toUri());
+        }
     }
 
     /** deployment's cells: scenario key -> the text a person reads in the cell. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.mwconform.cli.Main;
+import org.mwconform.history.HistoryStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -69,6 +70,16 @@ class ShardsMergeIT {
         assertThat(mwconform(List.of("diff", "--fail-on-regression", work.resolve("whole/latest").toString(),
                 work.resolve("merged/latest").toString()))).isZero();
         assertThat(work.resolve("merged/latest/index.html")).isRegularFile();
+        // the history: a shard's run is never recorded; the merge records the sharded run once, and writes the badges
+        for (int i = 1; i <= 3; i++) {
+            assertThat(work.resolve("shard-" + i).resolve(HistoryStore.FILE_NAME)).doesNotExist();
+        }
+        try (HistoryStore history = HistoryStore.open(work.resolve("merged").resolve(HistoryStore.FILE_NAME), false)) {
+            assertThat(history.runs()).extracting(HistoryStore.Run::source).containsExactly("merge");
+            assertThat(history.runs().get(0).runId()).isEqualTo(work.resolve("merged/latest").toRealPath().getFileName().toString());
+        }
+        assertThat(work.resolve("merged/badges/local-vanilla.svg")).content().contains("conforms");
+        assertThat(work.resolve("merged/badges/local-disabled.svg")).isRegularFile();
         assertThat(work.resolve("merged/latest/junit.xml")).isRegularFile();
     }
 

@@ -48,7 +48,7 @@ public final class MatrixPage {
     public static final String FILE_NAME = "index.html";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final String CSS = resource("matrix.css");
+    private static final String CSS = resource("matrix.css") + HistoryStrips.CSS;
     private static final String SCRIPT = resource("matrix.js");
     private static final String TEMPLATE = "report/matrix/matrix.jte";
 
@@ -78,6 +78,8 @@ public final class MatrixPage {
     private final Path runFolder;
     private final ReportFiles.LoadedRun previous;
     private final RunComparison comparison;
+    /** The history's strips, timelines and cell page (empty without a history file beside runs/). */
+    private final HistoryStrips history;
 
     /**
      * @param runFolder where the report's evidence paths (and Allure links) are relative to
@@ -88,6 +90,7 @@ public final class MatrixPage {
         this.runFolder = runFolder;
         this.previous = previous;
         this.comparison = previous == null ? null : RunComparison.compare(previous.report(), report);
+        this.history = HistoryStrips.forRun(report, runFolder);
     }
 
     public Optional<RunComparison> comparison() {
@@ -98,6 +101,7 @@ public final class MatrixPage {
     public Path write() throws IOException {
         Path file = runFolder.resolve(FILE_NAME);
         Files.writeString(file, render(), StandardCharsets.UTF_8);
+        history.writePage(CSS, report.run().harness());
         return file;
     }
 
@@ -182,7 +186,14 @@ public final class MatrixPage {
                 VersionComparison.of(report), legend,
                 anyPreflightError ? "the deployment's preflight failed, or the scenario is not in its results"
                         : "the scenario is not in this deployment's results",
-                comparison != null, columns(deployments), rowCount, preflight, featureRows, scriptJson(data));
+                comparison != null, columns(deployments), rowCount, preflight, featureRows, scriptJson(data), timelines());
+    }
+
+    /** The history section (HTML that HistoryStrips escapes itself; empty without a history). */
+    private String timelines() {
+        StringBuilder h = new StringBuilder();
+        history.timelines(h);
+        return h.toString();
     }
 
     private record RowKey(String key, String scenario, String id, boolean beyondDocs) {
@@ -323,10 +334,12 @@ public final class MatrixPage {
             c.put("evidenceProblem", "The evidence could not be read: " + e.getMessage());
         }
 
+        StringBuilder strip = new StringBuilder();
+        history.strip(strip, d.name(), key, r.outcome());
         return new MatrixModel.Judged(cellId, MatrixModel.Badge.of(r.outcome()), was != null, d.name(), key,
                 r.reason() == null ? null : abbreviate(r.reason(), 300),
                 r.condition() != null && r.outcome() != Outcome.PASSED ? r.condition() : null,
-                showReason ? r.reason() : null, was);
+                showReason ? r.reason() : null, was, strip.toString());
     }
 
     private static MatrixModel.NotRun notRun(DeploymentResult d, String key) {
