@@ -119,12 +119,7 @@ final class MergeCommand implements Callable<Integer> {
                 finished == null ? null : finished.toString(),
                 started == null || finished == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0,
                 tags, "mwconform " + Version.harness()), merged);
-        try {
-            Files.createDirectories(runDir);
-            JSON.writeValue(runDir.resolve(ReportFiles.RESULTS).toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        org.mwconform.files.AtomicFiles.writeJson(runDir.resolve(ReportFiles.RESULTS), JSON.writer(), report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
         Path latest = folder.pointLatest(runDir);
         out.println("mwconform merge: " + shards.size() + " shard(s) -> run " + runId);
@@ -218,7 +213,7 @@ final class MergeCommand implements Callable<Integer> {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else if (!Files.exists(target)) {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    org.mwconform.files.AtomicFiles.copy(p, target);
                 }
             }
         } catch (IOException e) {

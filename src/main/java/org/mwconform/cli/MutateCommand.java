@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.files.AtomicFiles;
 import org.mwconform.run.*;
 import org.mwconform.accounts.AccountFactory;
 import org.mwconform.deployments.Deployment;
@@ -218,20 +219,14 @@ final class MutateCommand implements Callable<Integer> {
                     .append(" | ").append(String.join("; ", v.killedBy())).append(" |\n");
         }
         md.append("\nScenarios no mutant turned red: ").append(unreached.isEmpty() ? "none" : String.join(", ", unreached)).append('\n');
-        try {
-            Files.createDirectories(runDir);
-            Path file = runDir.resolve("mutation.md");
-            Files.writeString(file, md);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("deployment", deployment.name());
-            json.put("baseline", baseline.counts());
-            json.put("mutants", verdicts);
-            json.put("unreached", unreached);
-            JSON.writeValue(runDir.resolve("mutation.json").toFile(), json);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path file = AtomicFiles.writeString(runDir.resolve("mutation.md"), md.toString());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("deployment", deployment.name());
+        json.put("baseline", baseline.counts());
+        json.put("mutants", verdicts);
+        json.put("unreached", unreached);
+        AtomicFiles.writeJson(runDir.resolve("mutation.json"), JSON.writer(), json);
+        return file;
     }
 
     private static void number(int n, String option, int min, int max) {

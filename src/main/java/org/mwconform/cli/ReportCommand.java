@@ -81,12 +81,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportsFolder reports = ReportsFolder.check(home.resolve(reportsDir), null);
         Path runDir = reports.runFolder(runId);
         ScenarioLauncher.Folder folder = new ScenarioLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
-        try {
-            Files.createDirectories(folder.root());
-            Files.copy(messages, folder.messages(), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        org.mwconform.files.AtomicFiles.copy(messages, folder.messages());
         Preflight.Answer answer = new Preflight().check(deployment);
         String stopped = run.runFinished() ? null
                 : "the messages end before the run finished (the process was stopped?)";

@@ -96,11 +96,13 @@ public final class WikiFacts {
             node.put("contentType", a.contentType());
             node.set("answer", a.json());
         });
+        String text;
         try {
-            Files.writeString(file, mask.apply(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)));
+            text = mask.apply(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        org.mwconform.files.AtomicFiles.writeString(file, text);
     }
 
     private static String key(Map<String, String> params) {

@@ -86,7 +86,7 @@ public final class DocsSite {
             book.byCode().forEach((code, entries) -> pages.put(codePage(code), code(code, entries)));
             versions().forEach((version, deployments) -> pages.put(versionPage(version), version(version, deployments)));
             for (Map.Entry<String, String> p : pages.entrySet()) {
-                Files.writeString(out.resolve(p.getKey()), p.getValue(), StandardCharsets.UTF_8);
+                org.mwconform.files.AtomicFiles.writeString(out.resolve(p.getKey()), p.getValue());
             }
             return out.resolve("index.html");
         } catch (IOException e) {

@@ -60,12 +60,8 @@ public final class Judgement {
             return null;
         }
         Path file = deploymentFolder.resolve("evidence").resolve(record.id() + ".json");
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), record.evidence());
-        } catch (IOException e) {
-            return null;
-        }
+        // A file that cannot be written stops the run (CannotWriteException): evidence is never silently dropped.
+        org.mwconform.files.AtomicFiles.writeJson(file, JSON.writer(), record.evidence());
         return runFolder.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
     }
 }

@@ -96,8 +96,7 @@ public final class MatrixPage {
     /** Writes {@code index.html} into the run folder and returns its path. */
     public Path write() throws IOException {
         Path file = runFolder.resolve(FILE_NAME);
-        Files.writeString(file, render(), StandardCharsets.UTF_8);
-        return file;
+        return org.mwconform.files.AtomicFiles.writeString(file, render());
     }
 
     // ---------------------------------------------------------------------------------------------
