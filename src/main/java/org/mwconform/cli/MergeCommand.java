@@ -76,8 +76,10 @@ final class MergeCommand implements Callable<Integer> {
         }
         checkShards(shards);
         ReportsFolder folder = ReportsFolder.check(home.resolve(reports), null);
-        String runId = AccountFactory.newRunId();
-        Path runDir = folder.runFolder(runId);
+        // Hidden until complete, as a run's folder (a failure leaves it for the next run to remove; nothing reads it).
+        ReportsFolder.Reservation reservation = folder.reserve(AccountFactory::newRunId);
+        String runId = reservation.runId();
+        Path runDir = reservation.folder();
 
         Map<String, List<ScenarioResult>> results = new LinkedHashMap<>();
         Map<String, DeploymentResult> described = new LinkedHashMap<>();
@@ -121,7 +123,8 @@ final class MergeCommand implements Callable<Integer> {
                 tags, "mwconform " + Version.harness()), merged);
         org.mwconform.files.AtomicFiles.writeJson(runDir.resolve(ReportFiles.RESULTS), JSON.writer(), report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
-        Path latest = folder.pointLatest(runDir);
+        Path latest = folder.pointLatest(reservation.publish());
+        reservation.close();
         out.println("mwconform merge: " + shards.size() + " shard(s) -> run " + runId);
         merged.forEach(d -> out.println(d.summaryLine()));
         out.println("results: " + latest.resolve(ReportFiles.RESULTS));

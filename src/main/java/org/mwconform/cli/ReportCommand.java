@@ -77,9 +77,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new ConfigurationException(messages + ": not Cucumber message NDJSON (no scenario in it)");
         }
         Instant started = Instant.now();
-        String runId = AccountFactory.newRunId();
         ReportsFolder reports = ReportsFolder.check(home.resolve(reportsDir), null);
-        Path runDir = reports.runFolder(runId);
+        // Hidden until complete, as a run's folder (a failure leaves it for the next run to remove; nothing reads it).
+        ReportsFolder.Reservation reservation = reports.reserve(AccountFactory::newRunId);
+        String runId = reservation.runId();
+        Path runDir = reservation.folder();
         ScenarioLauncher.Folder folder = new ScenarioLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
         org.mwconform.files.AtomicFiles.copy(messages, folder.messages());
         Preflight.Answer answer = new Preflight().check(deployment);
@@ -95,7 +97,8 @@ final class ReportCommand implements Callable<Integer> {
                 new ArrayList<>(List.of(result)));
         ConformanceRun.write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
-        Path latest = reports.pointLatest(runDir);
+        Path latest = reports.pointLatest(reservation.publish());
+        reservation.close();
         out.println("mwconform report " + runId + ": " + messages.getFileName() + " on " + deployment.name()
                 + (answer.error() == null ? "" : " (the wiki did not answer: no version in the header)"));
         out.println(TerminalText.safe(result.summaryLine()));
