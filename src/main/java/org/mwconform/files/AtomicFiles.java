@@ -66,14 +66,17 @@ public final class AtomicFiles {
             }
             move(temporary, file);
             return file;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            // An IOException to Jackson, but a value it cannot serialise is a defect of the harness, not the disk.
+            deleteQuietly(temporary);
+            throw new IllegalStateException("cannot serialise " + file.getFileName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new CannotWriteException(file, e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(temporary);
-            CannotWriteException cannot = CannotWriteException.in(e);
-            if (cannot == null && e.getCause() instanceof IOException io) {
-                throw new CannotWriteException(file, io);  // Jackson wraps some I/O failures
+            if (e instanceof java.io.UncheckedIOException unchecked && CannotWriteException.in(e) == null) {
+                throw new CannotWriteException(file, unchecked.getCause());  // a content writer that wraps its I/O failure
             }
             throw e;
         }

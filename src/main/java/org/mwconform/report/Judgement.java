@@ -8,8 +8,6 @@ import org.mwconform.expectations.KnownDeviation;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.expectations.OutcomeClassifier;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

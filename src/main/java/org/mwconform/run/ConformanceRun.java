@@ -22,7 +22,6 @@ import org.mwconform.report.matrix.RunArtifacts;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

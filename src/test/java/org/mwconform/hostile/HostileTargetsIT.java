@@ -154,7 +154,7 @@ class HostileTargetsIT {
     @Test
     void aWikiRestartedWithinThePatienceCostsTheRunNothingButTime() throws IOException {
         // One thread: while the wiki goes down, no other request of the run is under way (a graceful restart).
-        String env = "writable: true\npatience: 5\n";
+        String env = "writable: true\npatience: 3\n";
         Run baseline;
         try (RestartingWiki wiki = new RestartingWiki()) {
             baseline = run("restart-baseline", wiki.api(), env, "--threads", "1");

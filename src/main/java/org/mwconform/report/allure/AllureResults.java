@@ -17,7 +17,6 @@ import org.mwconform.report.ScenarioResult;
 import org.mwconform.report.messages.CucumberMessages;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,6 @@ import org.mwconform.files.CannotWriteException;
 import org.mwconform.report.RunReport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
