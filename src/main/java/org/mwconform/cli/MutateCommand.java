@@ -64,7 +64,8 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "scenarios at a time per run, 1 to 16 (default ${DEFAULT-VALUE})")
     int threads = 4;
 
-    @Option(names = "--patience", paramLabel = "SECONDS", description = "the bound of every wait for list=users and list=logevents (default 10)")
+    @Option(names = "--patience", paramLabel = "SECONDS", description = "how long the harness waits on the wiki: reads of list=users and list=logevents, and a wiki that "
+            + "does not answer (default: the environment file's patience:, else 10)")
     String patience;
 
     @Option(names = "--reports", paramLabel = "DIR", description = "where the runs and mutation.md go (default ${DEFAULT-VALUE})")

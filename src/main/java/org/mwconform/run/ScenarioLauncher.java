@@ -112,7 +112,7 @@ public final class ScenarioLauncher {
         Path environment() { return root.resolve("environment.yml"); }
         /** What the preflight read once for the run ({@link WikiFacts}). */
         Path facts() { return root.resolve(WikiFacts.FILE); }
-        /** Written by the first session that finds the wiki stopped answering ({@link TargetBreaker}). */
+        /** Written by the first session that spent its patience on a wiki that stopped answering, removed on the next answer ({@link TargetBreaker}). */
         Path breaker() { return root.resolve("target-stopped-answering.txt"); }
     }
 
