@@ -150,7 +150,8 @@ class ReportsFaultsIT {
     }
 
     /**
-     * A real filesystem of 2 MiB filled up to its last few KiB (tmpfs): needs root or a user namespace with mount rights,
+     * A real filesystem of 2 MiB filled up to its last few KiB (tmpfs), once so that it is full while the scenarios run and
+     * once while the reports are written: needs root or a user namespace with mount rights,
      * so it is skipped where neither is at hand (CI); the limit above is the portable case of the same path.
      */
     @Test
@@ -165,37 +166,52 @@ class ReportsFaultsIT {
             Path reports = mount.resolve("reports");
             Ran first = run(dir, "first", "", "run", "--env", env.toString(), "--reports", reports.toString(), "--tags", ONE_TAG);
             assertThat(first.exit()).as(first.out() + first.err()).isZero();
+            int requestsOfARun = wiki.requests();
             Path latestBefore = reports.resolve("latest").toRealPath();
             String before = Files.readString(reports.resolve("latest/results.json"));
-            // Fill it: what is left is less than one run's reports.
+            // Fill it, leaving less than one run's reports: 24 KiB (the disk fills while the scenarios run), then the size
+            // of the first run's folder less 48 KiB (it fills while the reports are written: the page, junit.xml, Allure).
+            long runFolder;
+            try (Stream<Path> all = Files.walk(latestBefore)) {
+                runFolder = all.filter(Files::isRegularFile).mapToLong(p -> (p.toFile().length() + 4095) / 4096 * 4096).sum();
+            }
             Path filler = mount.resolve("filler");
-            try (var out = Files.newOutputStream(filler)) {
-                byte[] block = new byte[4096];
-                while (true) {
-                    out.write(block);
-                    out.flush();
-                }
-            } catch (IOException full) {
-                // the filesystem is full now
+            for (long free : List.of(24L * 1024, runFolder - 48 * 1024)) {
+                leaveFree(filler, free);
+                String tag = "full-" + free / 1024 + "k";
+                int requestsBefore = wiki.requests();
+                Ran full = run(dir, tag, "", "run", "--env", env.toString(), "--reports", reports.toString(), "--tags", ONE_TAG);
+                // Where it struck: the requests the run sent, of the requestsOfARun a whole run sends.
+                facts.put("disk full (tmpfs, " + free / 1024 + " KiB free): requests sent before it stopped",
+                        (wiki.requests() - requestsBefore) + " of " + requestsOfARun);
+                facts.put("disk full (tmpfs, " + free / 1024 + " KiB free): exit code", String.valueOf(full.exit()));
+                facts.put("disk full (tmpfs, " + free / 1024 + " KiB free): lines on stderr", String.valueOf(full.errLines().size()));
+                facts.put("disk full (tmpfs, " + free / 1024 + " KiB free): the line", "`" + String.join(" / ", full.errLines()) + "`");
+                assertThat(full.exit()).as(full.out() + full.err()).isEqualTo(Main.CANNOT_WRITE_REPORTS);
+                assertThat(full.errLines()).hasSizeBetween(1, 3);
+                assertThat(full.errLines().get(0)).startsWith("mwconform: cannot write reports to " + reports).contains("No space left on device");
+                assertThat(reports.resolve("latest").toRealPath()).isEqualTo(latestBefore);
+                assertThat(Files.readString(reports.resolve("latest/results.json"))).isEqualTo(before);
+                assertThat(leftovers(reports)).isEmpty();
             }
-            long free = Files.getFileStore(mount).getUsableSpace();
-            Files.write(filler, new byte[0], java.nio.file.StandardOpenOption.APPEND);
-            try (var channel = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.truncate(Math.max(0, channel.size() - 24 * 1024));  // 24 KiB free: the run starts, then the disk fills
-            }
-            Ran full = run(dir, "full", "", "run", "--env", env.toString(), "--reports", reports.toString(), "--tags", TWO_TAGS);
-            facts.put("disk full (tmpfs, 24 KiB free): exit code", String.valueOf(full.exit()));
-            facts.put("disk full (tmpfs, 24 KiB free): lines on stderr", String.valueOf(full.errLines().size()));
-            facts.put("disk full (tmpfs, 24 KiB free): the line", "`" + String.join(" / ", full.errLines()) + "`");
-            assertThat(free).isLessThan(64 * 1024);
-            assertThat(full.exit()).as(full.err()).isEqualTo(Main.CANNOT_WRITE_REPORTS);
-            assertThat(full.errLines()).hasSizeBetween(1, 3);
-            assertThat(full.errLines().get(0)).startsWith("mwconform: cannot write reports to " + reports).contains("No space left on device");
-            assertThat(reports.resolve("latest").toRealPath()).isEqualTo(latestBefore);
-            assertThat(Files.readString(reports.resolve("latest/results.json"))).isEqualTo(before);
-            assertThat(leftovers(reports)).isEmpty();
         } finally {
             new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
+    }
+
+    /** Fills the filesystem of {@code filler} to the last byte, then gives back {@code free} bytes. */
+    private static void leaveFree(Path filler, long free) throws IOException {
+        try (var out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+            byte[] block = new byte[4096];
+            while (true) {
+                out.write(block);
+                out.flush();
+            }
+        } catch (IOException full) {
+            // full now
+        }
+        try (var channel = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(Math.max(0, channel.size() - free));
         }
     }
 
