@@ -81,11 +81,7 @@ final class AllureCommand implements Callable<Integer> {
                     d.writable(), d.counts(), d.results(), relative, d.flags(), d.counterpart(), d.captcha()));
         }
         RunReport report = new RunReport(loaded.report().run(), updated);
-        try {
-            JSON.writeValue(runDir.resolve(ReportFiles.RESULTS).toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        org.mwconform.files.AtomicFiles.writeJson(runDir.resolve(ReportFiles.RESULTS), JSON.writer(), report);
         RunArtifacts.write(runDir, report).problems().forEach(p -> out.println("  " + p));
         return failed ? Main.UNEXPECTED_RESULT : Main.OK;
     }

@@ -17,16 +17,18 @@ import java.util.function.Supplier;
 
 /**
  * {@code mwconform run|report|diff|merge|history|allure|docs|mutate|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
- * 1 an unexpected result, 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
+ * 1 an unexpected result, 2 a usage or configuration error, 3 the reports could not be written. Bad input gets one clear line, never a stack trace.
  * A new subcommand is one {@code addSubcommand} line in {@link #commandLine}.
  */
 @Command(name = "mwconform", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Conformance harness for the MediaWiki Action API's account creation.",
-        footer = {"", "Exit codes: 0 nothing unexpected, 1 an unexpected result, 2 a usage or configuration error."})
+        footer = {"", "Exit codes: 0 nothing unexpected, 1 an unexpected result, 2 a usage or configuration error,",
+                "3 the reports could not be written (a full disk, a quota, a read-only filesystem)."})
 public final class Main implements Runnable {
     public static final int OK = ExitCode.OK;
     public static final int UNEXPECTED_RESULT = ExitCode.UNEXPECTED_RESULT;
     public static final int USAGE_ERROR = ExitCode.USAGE_ERROR;
+    public static final int CANNOT_WRITE_REPORTS = ExitCode.CANNOT_WRITE_REPORTS;
     /**
      * Apache HttpClient reports, at INFO, that it resent a request whose connection closed unanswered; the scenarios
      * run in this JVM, so that would land on the user's console between the progress lines. Kept here: a logger
@@ -89,6 +91,12 @@ public final class Main implements Runnable {
             if (e instanceof UsageException || e instanceof ConfigurationException) {
                 err.println("mwconform: " + e.getMessage());
                 return USAGE_ERROR;
+            }
+            if (e instanceof ReportsUnwritableException || org.mwconform.files.CannotWriteException.in(e) != null) {
+                // A full disk is a normal day: one line, its own exit code, never a stack trace.
+                err.println("mwconform: " + (e instanceof ReportsUnwritableException ? e.getMessage()
+                        : org.mwconform.files.CannotWriteException.in(e).getMessage()));
+                return CANNOT_WRITE_REPORTS;
             }
             // A defect of the harness itself: still one line, and a failed run.
             err.println("mwconform: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -26,7 +26,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,8 +90,10 @@ final class MergeCommand implements Callable<Integer> {
         } catch (HistoryException e) {
             throw new UsageException(e.getMessage());
         }
-        String runId = AccountFactory.newRunId();
-        Path runDir = folder.runFolder(runId);
+        // Hidden until complete, as a run's folder (a failure leaves it for the next run to remove; nothing reads it).
+        ReportsFolder.Reservation reservation = folder.reserve(AccountFactory::newRunId);
+        String runId = reservation.runId();
+        Path runDir = reservation.folder();
 
         Map<String, List<ScenarioResult>> results = new LinkedHashMap<>();
         Map<String, DeploymentResult> described = new LinkedHashMap<>();
@@ -134,15 +135,12 @@ final class MergeCommand implements Callable<Integer> {
                 finished == null ? null : finished.toString(),
                 started == null || finished == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0,
                 tags, "mwconform " + Version.harness()), merged);
-        try {
-            Files.createDirectories(runDir);
-            JSON.writeValue(runDir.resolve(ReportFiles.RESULTS).toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        org.mwconform.files.AtomicFiles.writeJson(runDir.resolve(ReportFiles.RESULTS), JSON.writer(), report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
-        List<String> historyLines = RunHistory.record(home.resolve(reports), runDir, report, "merge");  // the merged run, once
-        Path latest = folder.pointLatest(runDir);
+        Path published = reservation.publish();
+        List<String> historyLines = RunHistory.record(home.resolve(reports), published, report, "merge");  // the merged run, once
+        Path latest = folder.pointLatest(published);
+        reservation.close();
         out.println("mwconform merge: " + shards.size() + " shard(s) -> run " + runId);
         merged.forEach(d -> out.println(d.summaryLine()));
         out.println("results: " + latest.resolve(ReportFiles.RESULTS));
@@ -236,7 +234,7 @@ final class MergeCommand implements Callable<Integer> {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else if (!Files.exists(target)) {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    org.mwconform.files.AtomicFiles.copy(p, target);
                 }
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.mwconform.cli;
 
+import org.mwconform.files.AtomicFiles;
 import org.mwconform.run.*;
 import org.mwconform.accounts.AccountFactory;
 import org.mwconform.deployments.Deployment;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +64,8 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "scenarios at a time per run, 1 to 16 (default ${DEFAULT-VALUE})")
     int threads = 4;
 
-    @Option(names = "--patience", paramLabel = "SECONDS", description = "the bound of every wait for list=users and list=logevents (default 10)")
+    @Option(names = "--patience", paramLabel = "SECONDS", description = "how long the harness waits on the wiki: reads of list=users and list=logevents, and a wiki that "
+            + "does not answer (default: the environment file's patience:, else 10)")
     String patience;
 
     @Option(names = "--reports", paramLabel = "DIR", description = "where the runs and mutation.md go (default ${DEFAULT-VALUE})")
@@ -218,20 +219,14 @@ final class MutateCommand implements Callable<Integer> {
                     .append(" | ").append(String.join("; ", v.killedBy())).append(" |\n");
         }
         md.append("\nScenarios no mutant turned red: ").append(unreached.isEmpty() ? "none" : String.join(", ", unreached)).append('\n');
-        try {
-            Files.createDirectories(runDir);
-            Path file = runDir.resolve("mutation.md");
-            Files.writeString(file, md);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("deployment", deployment.name());
-            json.put("baseline", baseline.counts());
-            json.put("mutants", verdicts);
-            json.put("unreached", unreached);
-            JSON.writeValue(runDir.resolve("mutation.json").toFile(), json);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path file = AtomicFiles.writeString(runDir.resolve("mutation.md"), md.toString());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("deployment", deployment.name());
+        json.put("baseline", baseline.counts());
+        json.put("mutants", verdicts);
+        json.put("unreached", unreached);
+        AtomicFiles.writeJson(runDir.resolve("mutation.json"), JSON.writer(), json);
+        return file;
     }
 
     private static void number(int n, String option, int min, int max) {

@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,16 +76,13 @@ final class ReportCommand implements Callable<Integer> {
             throw new ConfigurationException(messages + ": not Cucumber message NDJSON (no scenario in it)");
         }
         Instant started = Instant.now();
-        String runId = AccountFactory.newRunId();
         ReportsFolder reports = ReportsFolder.check(home.resolve(reportsDir), null);
-        Path runDir = reports.runFolder(runId);
+        // Hidden until complete, as a run's folder (a failure leaves it for the next run to remove; nothing reads it).
+        ReportsFolder.Reservation reservation = reports.reserve(AccountFactory::newRunId);
+        String runId = reservation.runId();
+        Path runDir = reservation.folder();
         ScenarioLauncher.Folder folder = new ScenarioLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
-        try {
-            Files.createDirectories(folder.root());
-            Files.copy(messages, folder.messages(), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        org.mwconform.files.AtomicFiles.copy(messages, folder.messages());
         Preflight.Answer answer = new Preflight().check(deployment);
         String stopped = run.runFinished() ? null
                 : "the messages end before the run finished (the process was stopped?)";
@@ -100,9 +96,11 @@ final class ReportCommand implements Callable<Integer> {
                 new ArrayList<>(List.of(result)));
         ConformanceRun.write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
+        Path published = reservation.publish();
         // a run judged from mvn test's messages is a run: the history records it (reports/runs/RUN -> reports/)
-        List<String> historyLines = org.mwconform.history.RunHistory.record(runDir.getParent().getParent(), runDir, report, "report");
-        Path latest = reports.pointLatest(runDir);
+        List<String> historyLines = org.mwconform.history.RunHistory.record(published.getParent().getParent(), published, report, "report");
+        Path latest = reports.pointLatest(published);
+        reservation.close();
         out.println("mwconform report " + runId + ": " + messages.getFileName() + " on " + deployment.name()
                 + (answer.error() == null ? "" : " (the wiki did not answer: no version in the header)"));
         out.println(TerminalText.safe(result.summaryLine()));

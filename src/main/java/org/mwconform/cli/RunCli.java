@@ -50,8 +50,11 @@ final class RunCli implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "4", description = "scenarios run in parallel per deployment, 1 to 16 (default ${DEFAULT-VALUE})")
     String threads;
 
-    @Option(names = "--patience", paramLabel = "SECONDS", description = "how long reads of list=users and list=logevents wait on a wiki "
-            + "whose reads may lag behind its writes (any but SQLite, as siteinfo's dbtype says); default 10")
+    @Option(names = "--patience", paramLabel = "SECONDS", description = "how long the harness waits on a wiki: one that refuses "
+            + "connections, resets them or times out is asked again within it (never replaying a request that may have created an "
+            + "account) before the deployment is one error; and reads of list=users and list=logevents wait up to it for a wiki whose "
+            + "reads may lag behind its writes (any but SQLite, as siteinfo's dbtype says); default: the environment file's "
+            + "patience:, else 10")
     String patience;
 
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "lexical", description = "lexical (default), reverse or random[:SEED]: results must not depend on it")
@@ -116,9 +119,6 @@ final class RunCli implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = options();
-        if (patience != null) {
-            System.setProperty(RunSettings.PATIENCE, patience);  // read by each deployment's RunSettings, as mutate does
-        }
         Retention retention = HistoryCommand.retention(keep, keepSize);
         Path root = home.resolve(options.reportsDir());
         try {
@@ -126,7 +126,21 @@ final class RunCli implements Callable<Integer> {
         } catch (HistoryException e) {
             throw new UsageException(e.getMessage());
         }
-        int exit = new ConformanceRun(home, out).run(options);
+        String before = System.getProperty(RunSettings.PATIENCE);
+        if (patience != null) {
+            System.setProperty(RunSettings.PATIENCE, patience);  // read by each deployment's ClientSettings.patience(), as mutate does
+        }
+        int exit;
+        try {
+            exit = new ConformanceRun(home, out).run(options);
+        } finally {
+            // Only this run's: a second run in the same JVM (an embedder, a test) gets its own.
+            if (before == null) {
+                System.clearProperty(RunSettings.PATIENCE);
+            } else {
+                System.setProperty(RunSettings.PATIENCE, before);
+            }
+        }
         prune(root, retention, out);
         return exit;
     }

@@ -63,6 +63,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * HTTP 429 and 503) a bounded number of times, and registers every secret it meets with the masker
  * before anything can be written: the URL's userinfo and query values, every cookie value.
  * <p>
+ * A wiki that does not answer (it restarts, reloads, or comes up late) is asked again, with backoff, for as long as the
+ * deployment's patience lasts ({@link ClientSettings#patience()}): a refused connection or any request that was never
+ * sent always, and a read ({@link #changesNothing}) after a reset or a timeout too. A request that may have changed the
+ * wiki (an {@code action=createaccount} that was sent) is never sent again: its scenario ends in error, the evidence
+ * saying that its outcome is unknown. Only when the patience is spent does the deployment's {@link TargetBreaker} open;
+ * the next answer any session gets closes it. Apache HttpClient's own retries are off: this is the one place that decides.
+ * <p>
  * Apache HttpClient is driven directly (REST Assured wraps it) because an overall deadline needs
  * {@code abort()} and a size cap needs the stream.
  */
@@ -121,6 +128,7 @@ public final class ApiTransport {
         this.client = HttpClients.custom().setDefaultRequestConfig(config.build()).disableRedirectHandling()
                 .setConnectionManager(connections(api))
                 .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE).setUserAgent(settings.userAgentHeader())
+                .disableAutomaticRetries()
                 .build();
     }
 
@@ -171,17 +179,48 @@ public final class ApiTransport {
         }
         Map<String, String> query = new LinkedHashMap<>(targetQuery);
         query.putAll(queryOnly);
-        for (int attempt = 0; ; attempt++) {
-            Raw raw = execute(placement, all, query);
+        String method = placement == Placement.GET_QUERY ? "GET" : "POST";
+        String shownUrl = shownApi + (queryOnly.isEmpty() ? "" : (shownApi.contains("?") ? "&" : "?") + query(queryOnly));
+        Patience patience = new Patience(settings.patience());
+        for (int attempt = 0; ; ) {
+            Raw raw;
+            try {
+                raw = execute(placement, all, query);
+            } catch (NoAnswer none) {
+                Map<String, String> sent = new LinkedHashMap<>(query);
+                sent.putAll(all);
+                boolean mayResend = !none.sent || changesNothing(all);
+                long wait = mayResend ? patience.nextWait() : -1;
+                exchanges.add(new Exchange(purpose + " — no answer: " + none.reason + (!mayResend
+                        ? "; the request was sent, so its outcome is unknown, and it is not sent again (it may have changed the wiki)"
+                        : wait >= 0 ? "; asked again in " + wait + " ms (patience " + seconds(patience.budget) + " s)"
+                        : "; patience of " + seconds(patience.budget) + " s spent"),
+                        method, shownUrl, sent, 0, null, "", none.millis));
+                if (!mayResend) {
+                    throw new TargetUnusableException(masker.mask("outcome unknown: " + describeAction(all) + " was sent to " + shownApi
+                            + " and no answer came (" + none.reason + "); it is not sent again, since it may have changed the wiki"), none.getCause());
+                }
+                if (wait < 0) {
+                    breaker.check();  // another session gave up first: its reason, so the console shows one line
+                    String reason = none.reason + (patience.asked > 1 ? "; still no answer after the patience of "
+                            + seconds(patience.budget) + " s (--patience, patience:)" : "");
+                    breaker.trip(masker.mask(reason));
+                    throw new TargetUnusableException(masker.mask(reason), none.getCause());
+                }
+                breaker.check();
+                sleep(wait);
+                continue;
+            }
             Transient trouble = transientAnswer(raw);
+            if (trouble == null) {
+                breaker.close();  // an answer: the wiki is back for every session of the deployment
+            }
             if (record || trouble != null) {
                 Map<String, String> sent = new LinkedHashMap<>(query);
                 sent.putAll(all);
                 String what = purpose + (attempt == 0 ? "" : " (retry " + attempt + " of " + settings.retries() + ")")
                         + (trouble == null ? "" : " — transient answer: " + trouble.what() + ", retry after " + trouble.delaySeconds() + " s");
-                exchanges.add(new Exchange(what, placement == Placement.GET_QUERY ? "GET" : "POST",
-                        shownApi + (queryOnly.isEmpty() ? "" : (shownApi.contains("?") ? "&" : "?") + query(queryOnly)), sent,
-                        raw.status(), raw.contentType(), raw.body(), raw.millis()));
+                exchanges.add(new Exchange(what, method, shownUrl, sent, raw.status(), raw.contentType(), raw.body(), raw.millis()));
             }
             if (trouble == null) {
                 return new ApiResponse(raw.status(), raw.contentType(), parse(raw.status(), raw.contentType(), raw.body()), raw.servedBy());
@@ -196,12 +235,80 @@ public final class ApiTransport {
                 breaker.trip(masker.mask(reason));
                 throw new TargetUnusableException(masker.mask(reason));
             }
-            try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(trouble.delaySeconds()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TargetUnusableException("interrupted while waiting to retry " + shownApi);
+            sleep(TimeUnit.SECONDS.toMillis(trouble.delaySeconds()));
+            attempt++;
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetUnusableException("interrupted while waiting to retry " + shownApi);
+        }
+    }
+
+    /**
+     * The actions that only read, documented as such (every {@code action=query} module the scenarios use: tokens,
+     * list=users, list=logevents, authmanagerinfo, siteinfo; and paraminfo): sending one again cannot create anything.
+     * Told by the action, not the method: a scenario may send a write as GET on purpose, to see the wiki refuse it.
+     */
+    static boolean changesNothing(Map<String, String> params) {
+        String action = params.get("action");
+        return "query".equals(action) || "paraminfo".equals(action) || "help".equals(action);
+    }
+
+    private static String describeAction(Map<String, String> params) {
+        return "action=" + params.getOrDefault("action", "(none)");
+    }
+
+    private static String seconds(long nanos) {
+        double s = nanos / 1e9;
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(Math.round(s * 10) / 10.0);
+    }
+
+    /**
+     * The patience of one request: from its first unanswered attempt, waits of 100 ms doubling to 2 s, the last one cut
+     * so that the final attempt falls at the end of the budget.
+     */
+    private static final class Patience {
+        private static final long FIRST_WAIT_MS = 100;
+        private static final long LONGEST_WAIT_MS = 2000;
+        private final long budget;
+        private long firstFailure;
+        private int asked;
+
+        Patience(Duration budget) {
+            this.budget = budget.toNanos();
+        }
+
+        /** How long to wait before asking again, or -1 when the budget is spent. */
+        long nextWait() {
+            long now = System.nanoTime();
+            if (asked++ == 0) {
+                firstFailure = now;
             }
+            long left = TimeUnit.NANOSECONDS.toMillis(budget - (now - firstFailure));
+            if (left <= 0) {
+                return -1;
+            }
+            long backoff = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS << Math.min(10, asked - 1));
+            return Math.min(backoff, left);
+        }
+    }
+
+    /** No answer came: the reason as one line, whether the request had been sent, and how long the attempt took. */
+    private static final class NoAnswer extends Exception {
+        private final String reason;
+        private final boolean sent;
+        private final long millis;
+
+        NoAnswer(String reason, boolean sent, long millis, IOException cause) {
+            super(reason, cause, false, false);
+            this.reason = reason;
+            this.sent = sent;
+            this.millis = millis;
         }
     }
 
@@ -212,7 +319,7 @@ public final class ApiTransport {
     private record Transient(String what, long delaySeconds, String reason) {
     }
 
-    private Raw execute(Placement placement, Map<String, String> params, Map<String, String> query) {
+    private Raw execute(Placement placement, Map<String, String> params, Map<String, String> query) throws NoAnswer {
         HttpRequestBase request;
         try {
             URIBuilder uri = new URIBuilder(endpoint);
@@ -240,7 +347,9 @@ public final class ApiTransport {
             aborted.abort();
         }, settings.requestTimeoutSeconds(), TimeUnit.SECONDS);
         long start = System.nanoTime();
-        try (CloseableHttpResponse response = client.execute(request, context)) {
+        // The session's cookies, and of this attempt alone whether the request left: HttpClient marks it sent once flushed.
+        HttpClientContext attempt = HttpClientContext.adapt(new org.apache.http.protocol.BasicHttpContext(context));
+        try (CloseableHttpResponse response = client.execute(request, attempt)) {
             for (Header cookie : response.getHeaders("Set-Cookie")) {
                 registerCookie(cookie.getValue());
             }
@@ -258,8 +367,12 @@ public final class ApiTransport {
                     ? "timeout: " + shownApi + " gave no complete answer within " + settings.requestTimeoutSeconds()
                       + " s (client.requestTimeoutSeconds)"
                     : "unreachable: cannot reach " + shownApi + ": " + rootMessage(e);
-            breaker.trip(masker.mask(reason));
-            throw new TargetUnusableException(masker.mask(reason), e);
+            if (e instanceof java.net.UnknownHostException || rootOf(e) instanceof java.net.UnknownHostException) {
+                // No such host: a name that does not resolve does not come back within seconds; not a restart.
+                breaker.trip(masker.mask(reason));
+                throw new TargetUnusableException(masker.mask(reason), e);
+            }
+            throw new NoAnswer(masker.mask(reason), attempt.isRequestSent(), (System.nanoTime() - start) / 1_000_000, e);
         } finally {
             deadline.cancel(false);
         }
@@ -450,11 +563,16 @@ public final class ApiTransport {
         return contentType == null || contentType.isBlank() ? "no content type" : contentType;
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootOf(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = rootOf(e);
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }

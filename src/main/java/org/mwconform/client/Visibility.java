@@ -22,7 +22,7 @@ public record Visibility(Duration bound, String evidence) {
                     + " before it answers), so one read after the answer is final");
         }
         return new Visibility(patience, "siteinfo: dbtype " + (type == null ? "not given" : type)
-                + " (replicas may lag), so reads go on for up to " + seconds(patience) + " s (mwconform.patience)");
+                + " (replicas may lag), so reads go on for up to " + seconds(patience) + " s (--patience, patience:)");
     }
 
     /** Whether the first read after the answer is the last word. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,11 +95,13 @@ public final class WikiFacts {
             node.put("contentType", a.contentType());
             node.set("answer", a.json());
         });
+        String text;
         try {
-            Files.writeString(file, mask.apply(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)));
+            text = mask.apply(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        org.mwconform.files.AtomicFiles.writeString(file, text);
     }
 
     private static String key(Map<String, String> params) {

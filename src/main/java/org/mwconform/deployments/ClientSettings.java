@@ -16,10 +16,40 @@ import java.net.URI;
  *                                 none on this machine; 0: never
  * @param userAgent                the whole User-Agent header, replacing the default one
  * @param contact                  who runs the harness (mail or URL), named in the default User-Agent
+ * @param patienceSeconds          the environment file's {@code patience:}, or null for the default ({@link #patience()})
  */
 public record ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSeconds, long maxResponseBytes, int retries,
-                             int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact) {
-    public static final ClientSettings DEFAULT = new ClientSettings(30, 1800, 32L * 1024 * 1024, 3, 60, null, null, null);
+                             int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact, Integer patienceSeconds) {
+    public static final ClientSettings DEFAULT = new ClientSettings(30, 1800, 32L * 1024 * 1024, 3, 60, null, null, null, null);
+    /** {@code --patience SECONDS} on the command line ({@code -Dmwconform.patience}): wins over every file's {@code patience:}. */
+    public static final String PATIENCE_PROPERTY = "mwconform.patience";
+    static final int DEFAULT_PATIENCE_SECONDS = 10;
+
+    /** Without patience: as before the key existed (for callers that set the rest). */
+    public ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSeconds, long maxResponseBytes, int retries,
+                          int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact) {
+        this(requestTimeoutSeconds, deploymentTimeoutSeconds, maxResponseBytes, retries, maxRetryAfterSeconds, maxlag, userAgent,
+                contact, null);
+    }
+
+    /**
+     * How long the harness waits on this wiki when it is slow to show or to answer, one budget for both: a wiki that
+     * refuses connections, resets them or times out (restarting, reloading, a CI service container coming up late) is
+     * asked again within it before the deployment's breaker opens; and reads after a write wait up to it for replicas to
+     * show the write (never on SQLite, see {@code client.Visibility}). {@code --patience} wins, then the environment
+     * file's {@code patience:}, then 10 s.
+     */
+    public java.time.Duration patience() {
+        String given = System.getProperty(PATIENCE_PROPERTY);
+        if (given != null && !given.isBlank()) {
+            try {
+                return java.time.Duration.ofMillis((long) (1000 * Double.parseDouble(given.strip())));
+            } catch (NumberFormatException e) {
+                // checked by the command line; a hand-set property that is not a number falls back to the file
+            }
+        }
+        return java.time.Duration.ofSeconds(patienceSeconds != null ? patienceSeconds : DEFAULT_PATIENCE_SECONDS);
+    }
     /** MediaWiki's API etiquette suggests maxlag=5 for non-interactive clients. */
     static final int DEFAULT_MAXLAG = 5;
 

@@ -56,6 +56,8 @@ public final class DeploymentLoader {
                     .key("refusedUsernames", FileShape.object("words that make a new username refused by an anti-abuse rule of the wiki")
                             .key("titleblacklist", FileShape.text("words TitleBlacklist refuses in a new username"))
                             .key("abusefilter", FileShape.text("words an AbuseFilter filter refuses in a new username"))))
+            .key("patience", FileShape.whole("seconds the harness waits on this wiki: a restart (refused connections, resets and"
+                    + " timeouts are retried within it before its breaker opens) and replicas showing a write (default 10; --patience wins)", 0))
             .key("credentials", FileShape.mapOf("role (creator, blocker) to the NAME of an environment variable holding Username:password; never a secret",
                     FileShape.text("an environment variable's name")))
             .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
@@ -82,6 +84,7 @@ public final class DeploymentLoader {
         public Map<String, Object> capabilities = new LinkedHashMap<>();
         public Map<String, String> credentials = new LinkedHashMap<>();
         public Client client;
+        public Integer patience;
         public java.util.List<String> features = new java.util.ArrayList<>();
         public java.util.List<String> glue = new java.util.ArrayList<>();
     }
@@ -167,7 +170,12 @@ public final class DeploymentLoader {
         return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
-                env.client == null ? ClientSettings.DEFAULT : env.client.settings(), suite, extensions, env.counterpart);
+                withPatience(env.client == null ? ClientSettings.DEFAULT : env.client.settings(), env.patience), suite, extensions, env.counterpart);
+    }
+
+    private static ClientSettings withPatience(ClientSettings c, Integer patience) {
+        return patience == null ? c : new ClientSettings(c.requestTimeoutSeconds(), c.deploymentTimeoutSeconds(), c.maxResponseBytes(),
+                c.retries(), c.maxRetryAfterSeconds(), c.maxlag(), c.userAgent(), c.contact(), patience);
     }
 
     private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ public final class DocsSite {
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 Path file = out.resolve(p.getKey());
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, p.getValue(), StandardCharsets.UTF_8);
+                org.mwconform.files.AtomicFiles.writeString(file, p.getValue());
             }
             return out.resolve("index.html");
         } catch (IOException e) {

@@ -8,8 +8,6 @@ import org.mwconform.expectations.KnownDeviation;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.expectations.OutcomeClassifier;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,12 +58,8 @@ public final class Judgement {
             return null;
         }
         Path file = deploymentFolder.resolve("evidence").resolve(record.id() + ".json");
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), record.evidence());
-        } catch (IOException e) {
-            return null;
-        }
+        // A file that cannot be written stops the run (CannotWriteException): evidence is never silently dropped.
+        org.mwconform.files.AtomicFiles.writeJson(file, JSON.writer(), record.evidence());
         return runFolder.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
     }
 }

@@ -12,6 +12,7 @@ import org.mwconform.deployments.ProjectFile;
 import org.mwconform.deployments.Suite;
 import org.mwconform.expectations.Expectations;
 import org.mwconform.expectations.Outcome;
+import org.mwconform.files.CannotWriteException;
 import org.mwconform.world.ClientAddress;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioResult;
@@ -21,7 +22,6 @@ import org.mwconform.report.matrix.RunArtifacts;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +103,22 @@ public final class ConformanceRun {
             share.putAll(options.shard().deal(deployments.stream().map(Deployment::name).toList(), selected));
             deployments = deployments.stream().filter(d -> share.containsKey(d.name())).toList();
         }
-        String runId = AccountFactory.newRunId();
-        Path runDir = reports.runFolder(runId);
+        // Written hidden (runs/.<id>.incomplete) and published whole once every file is written; a failed write ends the run
+        // with one line (ExitCode.CANNOT_WRITE_REPORTS), removing what it wrote and leaving latest where it was.
+        try (ReportsFolder.Reservation reservation = reports.reserve(AccountFactory::newRunId)) {
+            return run(options, interruption, reports, reservation, features, deployments, suites, classpath, selectedBy,
+                    selected, oneSuite, share, started);
+        } catch (CannotWriteException e) {
+            throw new ReportsUnwritableException(reports.root(), e);
+        }
+    }
+
+    private int run(RunOptions options, RunInterruption interruption, ReportsFolder reports, ReportsFolder.Reservation reservation,
+                    FeatureCatalog features, List<Deployment> deployments, Map<String, Suite> suites, List<Path> classpath,
+                    Map<String, List<FeatureCatalog.Selected>> selectedBy, List<FeatureCatalog.Selected> selected, boolean oneSuite,
+                    Map<String, List<FeatureCatalog.Selected>> share, Instant started) {
+        String runId = reservation.runId();
+        Path runDir = reservation.folder();
         out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), "
                 + (oneSuite ? selected.size() + " scenario(s) each" : "scenarios per deployment as its features say")
                 + (options.tags() == null ? "" : " (--tags " + options.tags() + ")")
@@ -165,11 +179,13 @@ public final class ConformanceRun {
         RunReport report = new RunReport(run, results);
         write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report, options.baseline());  // index.html and junit.xml
-        // The history records a complete run once its folder is written (a shard's run is recorded by its merge).
+        background.forEach(ConformanceRun::await);  // the Allure results: part of the run folder before it is published
+        Path published = reservation.publish();
+        // The history records a complete run once its folder is published (a shard's run is recorded by its merge).
         List<String> historyLines = interrupted || options.shard() != null ? List.of()
-                : org.mwconform.history.RunHistory.record(reports.root(), runDir, report, "run");
+                : org.mwconform.history.RunHistory.record(reports.root(), published, report, "run");
         // An interrupted run is kept but never becomes latest: latest is the newest complete run.
-        Path latest = interrupted ? runDir : reports.pointLatest(runDir);
+        Path latest = interrupted ? published : reports.pointLatest(published);
 
         for (DeploymentResult result : results) {
             out.println(TerminalText.safe(result.summaryLine()));
@@ -178,7 +194,6 @@ public final class ConformanceRun {
         }
         out.println((interrupted ? "interrupted; judged so far: " : "results: ") + latest.resolve("results.json")
                 + " (" + report.run().durationSeconds() + " s)" + (interrupted ? "; reports/latest not moved" : ""));
-        background.forEach(CompletableFuture::join);
         if (interrupted) {
             out.flush();
             interruption.reported();
@@ -191,6 +206,15 @@ public final class ConformanceRun {
         }
         historyLines.forEach(out::println);
         return results.stream().allMatch(DeploymentResult::allExpected) ? ExitCode.OK : ExitCode.UNEXPECTED_RESULT;
+    }
+
+    private static void await(CompletableFuture<Void> written) {
+        try {
+            written.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            CannotWriteException cannotWrite = CannotWriteException.in(e);
+            throw cannotWrite != null ? cannotWrite : e;
+        }
     }
 
     private static List<String> arguments(List<FeatureCatalog.Selected> share) {
@@ -318,6 +342,10 @@ public final class ConformanceRun {
             }
             return results;
         } catch (Exception e) {
+            CannotWriteException cannotWrite = CannotWriteException.in(e);
+            if (cannotWrite != null) {
+                throw cannotWrite;
+            }
             throw new IllegalStateException("a deployment run broke: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
@@ -334,12 +362,7 @@ public final class ConformanceRun {
     }
 
     public static void write(Path runDir, RunReport report) {
-        try {
-            Files.createDirectories(runDir);
-            JSON.writeValue(runDir.resolve("results.json").toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        org.mwconform.files.AtomicFiles.writeJson(runDir.resolve("results.json"), JSON.writer(), report);
     }
 
     /** The Allure command line the build unpacked (or {@code -Dmwconform.allureHome}). */

@@ -6,6 +6,7 @@ import org.mwconform.client.TargetBreaker;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.LocalProvisioner;
 import org.mwconform.expectations.Expectations;
+import org.mwconform.files.CannotWriteException;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.report.AllureReport;
 import org.mwconform.report.Judgement;
@@ -102,6 +103,8 @@ public final class DeploymentRunner {
         try {
             expectations = Expectations.load(deployment.expectationsFile());
             running = launcher.start(deployment, prepared, folder);
+        } catch (CannotWriteException e) {
+            throw e;  // the reports' disk, not the deployment: the run ends with one line
         } catch (IOException | RuntimeException e) {
             return error(deployment, null, e.getMessage());
         }
@@ -144,6 +147,9 @@ public final class DeploymentRunner {
             if (late != null) {
                 return error(deployment, version, "not started: " + late);
             }
+        } catch (CannotWriteException e) {
+            prepared.completeExceptionally(e);
+            throw e;
         } catch (IOException | RuntimeException e) {
             prepared.completeExceptionally(e);
             return error(deployment, version, e.getMessage());
@@ -243,7 +249,7 @@ public final class DeploymentRunner {
         env.put("api", deployment.shownApi());
         env.put("writable", deployment.writable());
         env.put("usernamePrefix", deployment.usernamePrefix());
-        YAML.writeValue(folder.environment().toFile(), env);
+        org.mwconform.files.AtomicFiles.writeJson(folder.environment(), YAML.writer(), env);
     }
 
     private static DeploymentResult error(Deployment deployment, String version, String reason) {

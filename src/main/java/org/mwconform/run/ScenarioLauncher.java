@@ -5,6 +5,8 @@ import org.mwconform.client.WikiFacts;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.features.ScenarioCatalogue;
 import org.mwconform.deployments.Suite;
+import org.mwconform.files.AtomicFiles;
+import org.mwconform.files.CannotWriteException;
 import org.mwconform.report.ScenarioRecord;
 import org.mwconform.report.messages.CucumberMessages;
 import org.mwconform.world.RunSettings;
@@ -110,7 +112,7 @@ public final class ScenarioLauncher {
         Path environment() { return root.resolve("environment.yml"); }
         /** What the preflight read once for the run ({@link WikiFacts}). */
         Path facts() { return root.resolve(WikiFacts.FILE); }
-        /** Written by the first session that finds the wiki stopped answering ({@link TargetBreaker}). */
+        /** Written by the first session that spent its patience on a wiki that stopped answering, removed on the next answer ({@link TargetBreaker}). */
         Path breaker() { return root.resolve("target-stopped-answering.txt"); }
     }
 
@@ -184,12 +186,13 @@ public final class ScenarioLauncher {
         if (interruption.interrupted()) {
             throw new IOException("interrupted before its scenarios started");
         }
-        Files.createDirectories(folder.root());
+        AtomicFiles.createDirectories(folder.root());
         int deadlineSeconds = deployment.client().deploymentTimeoutSeconds();
         // Cucumber's offer to publish reports online, which it would print on every run.
         System.setProperty("cucumber.publish.quiet", "true");
         List<String> args = new ArrayList<>(List.of(
-                "--plugin", "message:" + folder.messages().toAbsolutePath(),
+                // Cucumber's message plugin, writing through a guard: a full disk stops the run with one line, not a trace per event.
+                "--plugin", MessagesFile.class.getName() + ":" + folder.messages().toAbsolutePath(),
                 "--no-summary",
                 "--monochrome",
                 "--threads", String.valueOf(threads),
@@ -207,14 +210,14 @@ public final class ScenarioLauncher {
             }
         }
         TargetBreaker breaker = new TargetBreaker(folder.breaker());
-        RunSettings settings = new RunSettings(runId, prepared, breaker, RunSettings.configuredPatience());
+        RunSettings settings = new RunSettings(runId, prepared, breaker, deployment.client().patience());
         ClassLoader loader = classLoader();
         AtomicReference<Integer> status = new AtomicReference<>();
         Thread cucumber = new Thread(() -> status.set(settings.runWith(() -> cucumber(args, loader, folder))),
                 "mwconform-" + deployment.name());
         cucumber.setDaemon(true);  // never keeps the JVM alive: a run that ends, ends its scenarios
         cucumber.setContextClassLoader(loader);
-        Runnable stop = () -> breaker.trip("interrupted: the run was stopped by a signal");
+        Runnable stop = () -> breaker.stop("interrupted: the run was stopped by a signal");
         interruption.onSignal(stop);
         cucumber.start();
         return new Running(cucumber, status, breaker, stop, folder, suite, deadlineSeconds);
@@ -228,7 +231,7 @@ public final class ScenarioLauncher {
             running.thread.join(Math.max(1, left));
             if (running.thread.isAlive()) {
                 stopped = "deadline: the scenarios did not finish within " + running.deadlineSeconds + " s (client.deploymentTimeoutSeconds)";
-                running.breaker.trip(stopped);
+                running.breaker.stop(stopped);
                 running.thread.interrupt();
                 running.thread.join(STOP_GRACE_MILLIS);
             } else if (interruption.interrupted()) {
@@ -236,6 +239,11 @@ public final class ScenarioLauncher {
             }
         } finally {
             interruption.noLongerOnSignal(running.stop);
+        }
+        // Reports that cannot be written stopped the scenarios: the run ends with that one line.
+        java.util.Optional<RuntimeException> cause = running.breaker.stopCause();
+        if (cause.isPresent() && CannotWriteException.in(cause.get()) != null) {
+            throw CannotWriteException.in(cause.get());
         }
         Folder folder = running.folder;
         Integer exit = running.thread.isAlive() ? null : running.status.get();

@@ -32,8 +32,11 @@ public record RunSettings(String runId, CompletableFuture<Prepared> preflight, T
     public static final String RUN_ID = "mwconform.runId";
     /** The api.php to talk to when it is not the file's own: a fault-injecting proxy in front of the wiki. */
     public static final String API = "mwconform.api";
-    /** {@code -Dmwconform.patience=SECONDS}: how long reads wait for a wiki whose replicas may lag (default 10 s). */
-    public static final String PATIENCE = "mwconform.patience";
+    /**
+     * {@code -Dmwconform.patience=SECONDS}: how long the harness waits on a wiki, for a restart and for replicas (default
+     * 10 s, else the environment file's {@code patience:}); see {@code ClientSettings.patience()}.
+     */
+    public static final String PATIENCE = org.mwconform.deployments.ClientSettings.PATIENCE_PROPERTY;
 
     /**
      * The settings of the deployment whose scenarios run on this thread and the threads it starts (Cucumber's
@@ -80,8 +83,9 @@ public record RunSettings(String runId, CompletableFuture<Prepared> preflight, T
         }
     }
 
-    public static Duration configuredPatience() {
-        return Duration.ofMillis((long) (1000 * Double.parseDouble(System.getProperty(PATIENCE, "10"))));
+    /** Whatever {@link #runWith} gave this thread, without falling back to system properties. */
+    public static java.util.Optional<RunSettings> given() {
+        return java.util.Optional.ofNullable(CURRENT.get());
     }
 
     public static RunSettings fromSystemProperties() {
@@ -97,6 +101,6 @@ public record RunSettings(String runId, CompletableFuture<Prepared> preflight, T
         }
         return new RunSettings(runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId,
                 CompletableFuture.completedFuture(new Prepared(deployment, WikiFacts.none())), TargetBreaker.fromSystemProperties(),
-                configuredPatience());
+                deployment.client().patience());
     }
 }

@@ -64,8 +64,12 @@ class HostileTargetsIT {
     }
 
     private Run run(String name, HostileWiki wiki, String extraYaml, String... options) throws IOException {
+        return run(name, wiki.api(), extraYaml, options);
+    }
+
+    private Run run(String name, java.net.URI api, String extraYaml, String... options) throws IOException {
         Path dir = fresh(name);
-        Path env = Files.writeString(dir.resolve(name + ".yml"), "name: " + name + "\napi: " + wiki.api() + "\n" + extraYaml);
+        Path env = Files.writeString(dir.resolve(name + ".yml"), "name: " + name + "\napi: " + api + "\n" + extraYaml);
         List<String> args = new ArrayList<>(List.of("run", "--env", env.toString(), "--reports", dir.resolve("reports").toString()));
         args.addAll(List.of(options));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -125,6 +129,100 @@ class HostileTargetsIT {
             JsonNode d = run.deployment();
             assertThat(d.path("counts").path("passed").asInt()).as("scenarios judged before the deadline are kept").isPositive();
             assertThat(run.seconds()).isLessThan(60);
+        }
+    }
+
+    // --- a wiki that dies and comes back -------------------------------------------------------------------------
+
+    /** The outcome of every scenario, by id. */
+    private static Map<String, String> outcomes(Run run) throws IOException {
+        Map<String, String> outcomes = new java.util.TreeMap<>();
+        run.deployment().path("results").forEach(r -> outcomes.put(r.path("id").asText(), r.path("outcome").asText()));
+        return outcomes;
+    }
+
+    private static String evidenceText(Run run) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(run.reports().resolve("latest/").toRealPath())) {
+            for (Path f : files.filter(p -> p.toString().contains("/evidence/")).filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(f)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void aWikiRestartedWithinThePatienceCostsTheRunNothingButTime() throws IOException {
+        // One thread: while the wiki goes down, no other request of the run is under way (a graceful restart).
+        String env = "writable: true\npatience: 3\n";
+        Run baseline;
+        try (RestartingWiki wiki = new RestartingWiki()) {
+            baseline = run("restart-baseline", wiki.api(), env, "--threads", "1");
+        }
+        try (RestartingWiki wiki = new RestartingWiki(40, 1500, false)) {
+            Run restarted = run("restart-within-patience", wiki.api(), env, "--threads", "1");
+            assertThat(wiki.cameBackAt).as("the wiki went down and came back during the run").isGreaterThan(wiki.diedAt).isPositive();
+            double down = (wiki.cameBackAt - wiki.diedAt) / 1e9;
+            times.put("restart: wiki down for (s)", down);
+            times.put("restart: run time added over the baseline (s)", restarted.seconds() - baseline.seconds());
+            assertThat(wiki.requests()).as("the run went on after the restart").isGreaterThan(60);
+            assertThat(restarted.deployment().path("counts").path("error").asInt()).as(restarted.console()).isZero();
+            assertThat(outcomes(restarted)).as("every scenario's outcome is the one it has without the restart").isEqualTo(outcomes(baseline));
+            assertThat(restarted.exit()).isEqualTo(baseline.exit());
+            assertThat(evidenceText(restarted)).as("the evidence shows the wiki was asked again")
+                    .contains("no answer: unreachable").contains("asked again in");
+        }
+    }
+
+    @Test
+    void aWikiThatIsDownFromTheStartIsOneUnreachableLineWithinThePatience() throws IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();  // closed again: nothing listens there
+        }
+        Run run = run("down-from-the-start", java.net.URI.create("http://127.0.0.1:" + port + "/api.php"), "patience: 3\n");
+        times.put("down from the start: run to its one error line (s)", run.seconds());
+        assertThat(run.exit()).isEqualTo(Main.UNEXPECTED_RESULT);
+        assertThat(run.errorLines()).singleElement().asString().contains("unreachable").contains("Connection refused")
+                .contains("still no answer after the patience of 3 s");
+        assertThat(run.seconds()).as("the patience, not a wait per scenario").isBetween(3.0, 20.0);
+    }
+
+    @Test
+    void aWikiThatDiesForGoodMidRunIsOneUnreachableLineWithinThePatience() throws IOException {
+        try (RestartingWiki wiki = new RestartingWiki(40, -1, false)) {
+            Run run = run("dies-for-good", wiki.api(), "writable: true\npatience: 3\n", "--threads", "1");
+            double afterDeath = (System.nanoTime() - wiki.diedAt) / 1e9;  // from its death to the run's end: a bound of the wait
+            assertThat(run.exit()).isEqualTo(Main.UNEXPECTED_RESULT);
+            assertThat(run.errorLines()).as(run.console()).singleElement().asString().contains("unreachable")
+                    .contains("still no answer after the patience of 3 s");
+            JsonNode d = run.deployment();
+            assertThat(d.path("counts").path("passed").asInt()).as("what was judged before it died is kept").isPositive();
+            times.put("dies for good: death to the end of the run, at most (s)", afterDeath);
+            assertThat(afterDeath).as("one patience, not one per scenario").isLessThan(20);
+        }
+    }
+
+    @Test
+    void aCreateAccountCutOffMidRequestIsNeverSentAgainAndItsOutcomeIsUnknown() throws IOException {
+        try (RestartingWiki wiki = new RestartingWiki(30, 0, true)) {
+            Run run = run("cut-off-createaccount", wiki.api(), "writable: true\npatience: 3\n", "--threads", "1");
+            assertThat(wiki.diedAt).as("a createaccount was cut off").isPositive();
+            // Scenarios send one username several times on purpose; the request cut off (same token, same fields) only once.
+            assertThat(wiki.createAccountRequests.stream().filter(wiki.cutOff::equals)).as("the request cut off is never sent again")
+                    .hasSize(1);
+            List<JsonNode> unknown = new ArrayList<>();
+            run.deployment().path("results").forEach(r -> {
+                if (r.path("reason").asText().contains("outcome unknown")) {
+                    unknown.add(r);
+                }
+            });
+            assertThat(unknown).as(run.console()).singleElement().satisfies(r -> {
+                assertThat(r.path("outcome").asText()).isEqualTo("error");
+                assertThat(r.path("reason").asText()).contains("action=createaccount was sent").contains("it is not sent again");
+            });
+            assertThat(evidenceText(run)).contains("the request was sent, so its outcome is unknown");
+            assertThat(run.errorLines()).as("the wiki itself kept answering: only that scenario is an error").hasSize(1);
         }
     }
 
@@ -321,7 +419,8 @@ class HostileTargetsIT {
             Path console = dir.resolve("console.txt");
             Process process = harness(List.of("run", "--env", env.toString(), "--reports", reports.toString(), "--threads", "1"), console, Map.of());
             String runId = awaitRunId(console);
-            Path messages = reports.resolve("runs").resolve(runId).resolve("deployments/interrupted/messages.ndjson");
+            // While it runs, a run writes into a hidden folder, published whole at its end.
+            Path messages = reports.resolve("runs").resolve("." + runId + ".incomplete").resolve("deployments/interrupted/messages.ndjson");
             long deadline = System.currentTimeMillis() + 120_000;
             while (System.currentTimeMillis() < deadline && (!Files.exists(messages)
                     || Files.readAllLines(messages).stream().filter(l -> l.startsWith("{\"testCaseFinished\"")).count() < 2)) {

@@ -2,7 +2,6 @@ package org.mwconform.report.allure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
@@ -11,13 +10,13 @@ import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
+import io.qameta.allure.internal.Allure2ModelJackson;
 import org.mwconform.expectations.Outcome;
+import org.mwconform.files.AtomicFiles;
 import org.mwconform.report.ScenarioResult;
 import org.mwconform.report.messages.CucumberMessages;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,8 +85,9 @@ public final class AllureResults {
      * @param runs the scenarios as Cucumber ran them, matched to results by feature and scenario; may be empty
      */
     public void write(List<ScenarioResult> results, List<CucumberMessages.ScenarioRun> runs, Path evidenceRoot) throws IOException {
-        Files.createDirectories(folder);
-        FileSystemResultsWriter writer = new FileSystemResultsWriter(folder);
+        AtomicFiles.createDirectories(folder);
+        // Allure's own model mapper, each file written whole (Allure's FileSystemResultsWriter writes in place).
+        var allure = Allure2ModelJackson.createMapper();
         for (ScenarioResult result : results) {
             CucumberMessages.ScenarioRun run = runs.stream()
                     .filter(r -> result.id() != null ? result.id().equals(r.record().id())
@@ -98,11 +98,11 @@ public final class AllureResults {
                 Path evidence = evidenceRoot.resolve(result.evidence());
                 if (Files.isRegularFile(evidence)) {
                     String source = UUID.randomUUID() + "-attachment.json";
-                    writer.write(source, new ByteArrayInputStream(Files.readAllBytes(evidence)));
+                    AtomicFiles.copy(evidence, folder.resolve(source));
                     test.setAttachments(List.of(new Attachment().setName("evidence").setType("application/json").setSource(source)));
                 }
             }
-            writer.write(test);
+            AtomicFiles.write(folder.resolve(test.getUuid() + "-result.json"), out -> allure.writeValue(out, test));
         }
         List<Map<String, Object>> categories = new ArrayList<>();
         CATEGORIES.forEach((outcome, name) -> {
@@ -112,8 +112,8 @@ public final class AllureResults {
             c.put("messageRegex", "^" + outcome.label() + "(:[\\s\\S]*)?$");
             categories.add(c);
         });
-        JSON.writeValue(folder.resolve("categories.json").toFile(), categories);
-        Files.writeString(folder.resolve("environment.properties"), "deployment=" + deployment + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.writeJson(folder.resolve("categories.json"), JSON.writer(), categories);
+        AtomicFiles.writeString(folder.resolve("environment.properties"), "deployment=" + deployment + "\n");
     }
 
     private TestResult testResult(ScenarioResult result, CucumberMessages.ScenarioRun run) {

@@ -259,7 +259,7 @@ public final class HistoryStrips {
 
     private static void row(StringBuilder h, String run, String outcome, String condition, String reason, List<String> facts) {
         String symbol = MatrixPage.SYMBOLS.entrySet().stream().filter(e -> e.getKey().label().equals(outcome))
-                .map(Map.Entry::getValue).findFirst().orElse(MatrixPage.NOT_RUN_SYMBOL);
+                .map(Map.Entry::getValue).findFirst().orElse(MatrixModel.NOT_RUN_SYMBOL);
         h.append("<tr data-outcome=\"").append(esc(outcome)).append("\"><td>").append(run).append("</td><td><span class=\"badge o-")
                 .append(esc(outcome)).append("\"><span class=\"sym\" aria-hidden=\"true\">").append(symbol).append("</span><span>")
                 .append(esc(HistoryView.Point.ABSENT.equals(outcome) ? "not in that run" : outcome)).append("</span></span></td><td>")

@@ -100,7 +100,7 @@ public final class MatrixPage {
     /** Writes {@code index.html} into the run folder and returns its path. */
     public Path write() throws IOException {
         Path file = runFolder.resolve(FILE_NAME);
-        Files.writeString(file, render(), StandardCharsets.UTF_8);
+        org.mwconform.files.AtomicFiles.writeString(file, render());
         history.writePage(CSS, report.run().harness());
         return file;
     }

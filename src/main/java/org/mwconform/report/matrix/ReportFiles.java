@@ -145,7 +145,8 @@ public final class ReportFiles {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(runs, Files::isDirectory)) {
             for (Path p : stream) {
                 Path normal = p.toAbsolutePath().normalize();
-                if (!normal.equals(folder) && Files.isRegularFile(normal.resolve(RESULTS))) {
+                // A hidden folder is a run still being written (or one killed while it was): never a baseline.
+                if (!normal.equals(folder) && !p.getFileName().toString().startsWith(".") && Files.isRegularFile(normal.resolve(RESULTS))) {
                     candidates.add(normal);
                 }
             }

@@ -1,10 +1,10 @@
 package org.mwconform.report.matrix;
 
+import org.mwconform.files.AtomicFiles;
+import org.mwconform.files.CannotWriteException;
 import org.mwconform.report.RunReport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,10 @@ public final class RunArtifacts {
         Path junit = null;
         try {
             junit = runFolder.resolve(JUNIT_FILE);
-            Files.writeString(junit, JunitXml.render(report), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+            AtomicFiles.writeString(junit, JunitXml.render(report));
+        } catch (CannotWriteException e) {
+            throw e;  // the disk, not the page: the run cannot keep anything
+        } catch (RuntimeException e) {
             junit = null;
             problems.add("no " + JUNIT_FILE + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -46,6 +48,8 @@ public final class RunArtifacts {
                     : ReportFiles.previousRun(runFolder, report).orElse(null);
             previousRun = previous == null ? null : previous.report().run().id();
             page = new MatrixPage(report, runFolder, previous).write();
+        } catch (CannotWriteException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             problems.add("no matrix page: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
