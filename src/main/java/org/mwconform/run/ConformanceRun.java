@@ -65,9 +65,9 @@ public final class ConformanceRun {
         Instant started = Instant.now();
         long startedNanos = System.nanoTime();
         // Everything that can be wrong with the command line is found before anything runs or is sent.
-        ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
-        FeatureCatalog features = FeatureCatalog.locate(home);
         ProjectFile project = project(options);
+        ReportsFolder reports = ReportsFolder.check(reportsRoot(options.reportsDir(), project, workingFolder()), options.baseline());
+        FeatureCatalog features = FeatureCatalog.locate(home);
         List<Deployment> deployments = deployments(options, project);
         // What each deployment runs: --features/--glue, else its environment file's, else mwconform.yml's, else the core.
         Suite given = new Suite(options.features().stream().map(ConformanceRun::feature).toList(),
@@ -154,7 +154,8 @@ public final class ConformanceRun {
         boolean interrupted = interruption.interrupted();
         RunReport.Run run = new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + HarnessVersion.get(),
-                interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString());
+                interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString(),
+                project == null ? null : project.name());
         // Scenarios that no longer apply where the last run of the same deployments found them applicable: flagged.
         Optional<RunReport> previous = ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
         List<DeploymentResult> flagged = new ArrayList<>();
@@ -207,13 +208,30 @@ public final class ConformanceRun {
         return lines;
     }
 
+    /**
+     * Where a run's reports go, decided here only: {@code --reports DIR} resolved against the working folder (as
+     * {@code --env} and {@code --features} are), else the project's ({@code reports:} in mwconform.yml, beside it by
+     * default), else the working folder's {@code reports/}. Never the harness's checkout unless that is where one works.
+     */
+    public static Path reportsRoot(Path given, ProjectFile project, Path workingFolder) {
+        if (given != null) {
+            return workingFolder.resolve(given).toAbsolutePath().normalize();
+        }
+        return project != null ? project.reports() : workingFolder.resolve(ProjectFile.DEFAULT_REPORTS).toAbsolutePath().normalize();
+    }
+
+    /** The folder the command was started in: relative paths on its command line mean paths there. */
+    static Path workingFolder() {
+        return Path.of("").toAbsolutePath();
+    }
+
     /** --project DIR's mwconform.yml, else the current folder's, else none. */
     private static ProjectFile project(RunOptions options) {
         if (options.project() != null) {
             return ProjectFile.in(options.project()).orElseThrow(() ->
                     new UsageException("--project: no " + ProjectFile.NAME + " in " + options.project()));
         }
-        return ProjectFile.in(Path.of("").toAbsolutePath()).orElse(null);
+        return ProjectFile.in(workingFolder()).orElse(null);
     }
 
     private static String feature(String given) {
