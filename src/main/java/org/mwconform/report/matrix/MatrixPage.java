@@ -102,7 +102,21 @@ public final class MatrixPage {
 
     // ---------------------------------------------------------------------------------------------
 
-    private record Row(String key, String feature, String scenario, String id, boolean beyondDocs) {
+    private record Row(String key, String feature, String scenario, String id, boolean beyondDocs, String extension) {
+    }
+
+    /**
+     * The features in the order the rows show them: the core contract's first, then each extension's
+     * ({@code @extension:NAME}), by name, each under a section row of its own.
+     */
+    private static List<Map.Entry<String, Map<String, Row>>> inSections(Map<String, Map<String, Row>> features) {
+        java.util.function.Function<Map.Entry<String, Map<String, Row>>, String> extension =
+                f -> f.getValue().values().iterator().next().extension();
+        List<Map.Entry<String, Map<String, Row>>> ordered = new java.util.ArrayList<>(
+                features.entrySet().stream().filter(f -> extension.apply(f) == null).toList());
+        features.entrySet().stream().filter(f -> extension.apply(f) != null)
+                .sorted(java.util.Comparator.comparing(extension)).forEach(ordered::add);
+        return ordered;
     }
 
     public String render() {
@@ -119,7 +133,7 @@ public final class MatrixPage {
             }
             resultsByDeployment.get(d.name()).forEach((key, r) -> features
                     .computeIfAbsent(r.feature() == null ? "(no feature)" : r.feature(), f -> new LinkedHashMap<>())
-                    .putIfAbsent(key, new Row(key, r.feature(), r.scenario(), r.id(), DeploymentResult.beyondDocs(r))));
+                    .putIfAbsent(key, new Row(key, r.feature(), r.scenario(), r.id(), DeploymentResult.beyondDocs(r), r.extension())));
         }
 
         Map<String, String> rowIds = new LinkedHashMap<>();
@@ -182,7 +196,15 @@ public final class MatrixPage {
             }
             h.append("</tr>\n");
         }
-        for (Map.Entry<String, Map<String, Row>> feature : features.entrySet()) {
+        String section = null;
+        for (Map.Entry<String, Map<String, Row>> feature : inSections(features)) {
+            String extension = feature.getValue().values().iterator().next().extension();
+            if (extension != null && !extension.equals(section)) {
+                section = extension;
+                h.append("<tr class=\"extension-row\" data-extension=\"").append(esc(extension)).append("\"><th colspan=\"")
+                        .append(columns).append("\" scope=\"colgroup\">Extension ").append(esc(extension))
+                        .append(": its own scenarios, not part of \u201cAPI:Account creation\u201d</th></tr>\n");
+            }
             h.append("<tr class=\"feature-row\" data-feature=\"").append(esc(feature.getKey())).append("\"><th colspan=\"")
                     .append(columns).append("\" scope=\"colgroup\">").append(esc(feature.getKey())).append("</th></tr>\n");
             for (Row row : feature.getValue().values()) {
@@ -196,7 +218,7 @@ public final class MatrixPage {
                 }
                 h.append("<tr class=\"scenario-row\" id=\"").append(rowIds.get(row.key())).append("\" data-key=\"").append(esc(row.key()))
                         .append("\" data-attention=\"").append(attention).append("\" data-changed=\"").append(changed)
-                        .append("\" data-contract=\"").append(row.beyondDocs() ? "beyond-docs" : "documented").append("\">")
+                        .append("\" data-contract=\"").append(row.extension() != null ? "extension" : row.beyondDocs() ? "beyond-docs" : "documented").append("\">")
                         .append("<th scope=\"row\" class=\"scenario-name\"><span class=\"sname\">").append(esc(row.scenario())).append("</span>");
                 if (row.id() != null) {
                     h.append("<span class=\"sid\">@id:").append(esc(row.id())).append("</span>");
@@ -262,7 +284,10 @@ public final class MatrixPage {
                     .append("</strong>: ").append(summaryCounts(c)).append("</span>")
                     .append("<span class=\"contract-split\"><span class=\"documented\">documented: ")
                     .append(summaryCounts(d.documented())).append("</span>; <span class=\"beyond-docs\">beyond the documentation: ")
-                    .append(summaryCounts(d.beyondDocs())).append("</span></span>");
+                    .append(summaryCounts(d.beyondDocs())).append("</span>");
+            d.byExtension().forEach((extension, counts) -> h.append("; <span class=\"extension\" data-extension=\"").append(esc(extension))
+                    .append("\">extension ").append(esc(extension)).append(": ").append(summaryCounts(counts)).append("</span>"));
+            h.append("</span>");
             for (String flag : d.flags()) {
                 h.append("<span class=\"flag\">\u2691 ").append(esc(flag)).append("</span>");
             }
