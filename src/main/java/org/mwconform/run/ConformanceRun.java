@@ -87,6 +87,7 @@ public final class ConformanceRun {
             throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
                     : "no scenario matches --tags " + options.tags());
         }
+        stepOrder(suites.values(), classpath);
         List<FeatureCatalog.Selected> selected = selectedBy.values().iterator().next();
         boolean oneSuite = selectedBy.values().stream().allMatch(selected::equals);
         // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
@@ -188,6 +189,42 @@ public final class ConformanceRun {
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
         return results.stream().allMatch(DeploymentResult::allExpected) ? ExitCode.OK : ExitCode.UNEXPECTED_RESULT;
+    }
+
+    /**
+     * An extension's features, checked against the step catalogue before anything is sent: a step used before the
+     * step it needs is one line naming the step that must come first. (The core's features are checked by a test.)
+     */
+    private static void stepOrder(java.util.Collection<Suite> suites, List<Path> classpath) {
+        Map<List<String>, List<String>> featuresByGlue = new LinkedHashMap<>();
+        suites.forEach(s -> s.features().stream().filter(f -> !Suite.CORE.equals(f))
+                .forEach(f -> featuresByGlue.computeIfAbsent(s.allGlue(), g -> new ArrayList<>()).add(f)));
+        if (featuresByGlue.isEmpty()) {
+            return;
+        }
+        ClassLoader loader = ConformanceRun.class.getClassLoader();
+        try (java.net.URLClassLoader extensions = new java.net.URLClassLoader("mwconform-step-order",
+                classpath.stream().map(ConformanceRun::url).toArray(java.net.URL[]::new), loader)) {
+            for (Map.Entry<List<String>, List<String>> e : featuresByGlue.entrySet()) {
+                org.mwconform.catalogue.StepOrder order = new org.mwconform.catalogue.StepOrder(
+                        org.mwconform.catalogue.StepCatalogue.read(e.getKey(), extensions));
+                List<String> problems = e.getValue().stream().distinct()
+                        .flatMap(f -> order.problems(org.mwconform.features.ScenarioCatalogue.load(Path.of(f))).stream()).toList();
+                if (!problems.isEmpty()) {
+                    throw new UsageException(problems.get(0) + (problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.net.URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new UsageException("--classpath: not a usable path: " + path);
+        }
     }
 
     private static List<String> arguments(List<FeatureCatalog.Selected> share) {
