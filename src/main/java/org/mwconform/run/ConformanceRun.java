@@ -205,17 +205,42 @@ public final class ConformanceRun {
         ClassLoader loader = ConformanceRun.class.getClassLoader();
         try (java.net.URLClassLoader extensions = new java.net.URLClassLoader("mwconform-step-order",
                 classpath.stream().map(ConformanceRun::url).toArray(java.net.URL[]::new), loader)) {
+            org.mwconform.applicability.Requirements requirements = org.mwconform.applicability.Requirements.load(extensions);
             for (Map.Entry<List<String>, List<String>> e : featuresByGlue.entrySet()) {
+                glueOnClasspath(e.getKey(), extensions);
                 org.mwconform.catalogue.StepOrder order = new org.mwconform.catalogue.StepOrder(
                         org.mwconform.catalogue.StepCatalogue.read(e.getKey(), extensions));
-                List<String> problems = e.getValue().stream().distinct()
-                        .flatMap(f -> order.problems(org.mwconform.features.ScenarioCatalogue.load(Path.of(f))).stream()).toList();
+                List<org.mwconform.features.ScenarioCatalogue> catalogues = e.getValue().stream().distinct()
+                        .map(f -> org.mwconform.features.ScenarioCatalogue.load(Path.of(f))).toList();
+                // A @needs: tag no requirement answers: one line now, naming the classpath when that is the likely fix.
+                catalogues.stream().flatMap(c -> c.all().stream()).flatMap(sc -> sc.tags().stream())
+                        .filter(t -> t.startsWith(org.mwconform.applicability.Requirements.TAG_PREFIX))
+                        .filter(t -> requirements.forTag(t).isEmpty()).findFirst()
+                        .ifPresent(t -> {
+                            throw new UsageException(requirements.unknown(t, workingFolder()));
+                        });
+                List<String> problems = catalogues.stream().flatMap(c -> order.problems(c).stream()).toList();
                 if (!problems.isEmpty()) {
                     throw new UsageException(problems.get(0) + (problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)"));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each glue package of an extension has classes on the class path: else the classpath is what is missing. */
+    private static void glueOnClasspath(List<String> glue, ClassLoader loader) {
+        io.cucumber.core.resource.ClasspathScanner scanner = new io.cucumber.core.resource.ClasspathScanner(() -> loader);
+        for (String g : glue) {
+            if (!Suite.CORE_GLUE.equals(g) && scanner.scanForClassesInPackage(g).isEmpty()) {
+                String folder = g.replace('.', '/');
+                String built = List.of("target/test-classes", "target/classes").stream()
+                        .filter(c -> Files.isDirectory(workingFolder().resolve(c).resolve(folder))).findFirst().orElse(null);
+                throw new UsageException("glue " + g + ": no class of this package is on the classpath; " + (built != null
+                        ? "it is built in " + built + ": give it with --classpath " + built + " (or classpath: [" + built + "] in mwconform.yml)"
+                        : "build it (mvn test-compile) and give its folder with --classpath target/test-classes (or classpath: in mwconform.yml)"));
+            }
         }
     }
 
