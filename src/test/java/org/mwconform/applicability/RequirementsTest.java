@@ -51,7 +51,7 @@ class RequirementsTest {
         assertThat(requirements.unknown("@needs:no-bots", project)).startsWith("unknown requirement tag @needs:no-bots (known: ")
                 .endsWith("; target/test-classes registers requirements (META-INF/services/org.mwconform.applicability.Requirement)"
                         + " but is not on the classpath: give it with --classpath target/test-classes (or classpath: [target/test-classes] in mwconform.yml)");
-        assertThat(requirements.unknown("@needs:no-bots", project.resolve("target/test-classes/META-INF")))
+        assertThat(requirements.unknown("@needs:no-bots", java.nio.file.Files.createDirectories(project.resolve("elsewhere"))))
                 .endsWith("given with --classpath target/test-classes (or classpath: in mwconform.yml)");
     }
 }
