@@ -90,17 +90,14 @@ public final class Expectations {
             if (!"jar".equals(uri.getScheme())) {
                 return Path.of(uri);
             }
-            java.nio.file.FileSystem jar;
-            try {
-                jar = java.nio.file.FileSystems.getFileSystem(uri);
-            } catch (java.nio.file.FileSystemNotFoundException notYet) {
-                try {
-                    jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
-                } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
-                    jar = java.nio.file.FileSystems.getFileSystem(uri);
-                }
+            // Inside the jar: a copy of its own (a zip file system left open would be in Cucumber's way, which opens the jar too).
+            Path copy = Files.createTempDirectory("mwconform-reviewed-").resolve(name + ".yml");
+            try (java.io.InputStream in = url.openStream()) {
+                Files.copy(in, copy);
             }
-            return jar.provider().getPath(uri);
+            copy.getParent().toFile().deleteOnExit();  // deleted after the file: the last registered goes first
+            copy.toFile().deleteOnExit();
+            return copy;
         } catch (java.net.URISyntaxException | IOException e) {
             return null;
         }
