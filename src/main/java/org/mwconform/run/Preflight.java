@@ -43,11 +43,46 @@ public final class Preflight {
         if (log == null) {
             return masker.mask(line);
         }
+        String unparsable = error.code() != null && error.code().contains("ParseError") ? unparsable(deployment) : null;
         String last = lastException(log);
-        return masker.mask(line + (last == null ? "; see " + log : "; " + log + " ends: " + last));
+        return masker.mask(line + (unparsable == null ? "" : "; " + unparsable)
+                + (last == null ? "; see " + log : "; " + log + " ends: " + last));
     }
 
-    /** The last exception the log holds (its header line names the file and line), from its last 16 KiB; null when none. */
+    /**
+     * The first PHP file of the deployment's own extensions that does not parse, as {@code php -l} says (file and
+     * line: the wiki's log names neither), or null.
+     */
+    private static String unparsable(Deployment deployment) {
+        for (org.mwconform.deployments.LocalExtension extension : deployment.extensions()) {
+            List<Path> files = new java.util.ArrayList<>();
+            try (java.util.stream.Stream<Path> found = Files.find(extension.path(), 6, (p, a) -> a.isRegularFile() && p.toString().endsWith(".php"))) {
+                found.sorted().forEach(files::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                continue;
+            }
+            if (extension.settings() != null) {
+                files.add(extension.settings());
+            }
+            for (Path file : files) {
+                try {
+                    Process lint = new ProcessBuilder("php", "-n", "-l", file.toString()).redirectErrorStream(true).start();
+                    String said = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (lint.waitFor() != 0) {
+                        return said.lines().map(String::strip).filter(l -> l.contains("error")).findFirst().orElse(file + " does not parse");
+                    }
+                } catch (IOException e) {
+                    return null;  // no php here: the log is all there is
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The last exception the log holds (its header, without the request's URL), from its last 16 KiB; null when none. */
     private static String lastException(Path log) {
         if (!Files.isRegularFile(log)) {
             return null;
@@ -60,11 +95,11 @@ public final class Preflight {
             List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             String last = null;
             for (String l : lines) {
-                if (l.startsWith("[") || l.contains("Error") || l.contains("Exception")) {
-                    last = l;
+                if (!l.startsWith("#")) {  // a stack frame
+                    int message = l.indexOf("   ");  // MediaWiki's header: "DATE HOST DB: [ID] URL   Type: message"
+                    last = message < 0 ? l : l.substring(message).strip();
                 }
             }
-            last = last != null ? last : lines.isEmpty() ? null : lines.get(lines.size() - 1);
             return last == null || last.length() <= 400 ? last : last.substring(0, 400) + "...";
         } catch (IOException e) {
             return null;
