@@ -51,6 +51,11 @@ public final class DocsSite {
      * @param environments the environments/ folder, where each deployment's expectations file is, or null
      */
     public static DocsSite of(Path features, Path runFolder, Path environments) {
+        return of(features, List.of(), runFolder, environments);
+    }
+
+    /** As {@link #of(Path, Path, Path)}, with an extension's feature folders: each extension's features are a section of their own. */
+    public static DocsSite of(Path features, List<Path> extensionFeatures, Path runFolder, Path environments) {
         RunReport run = null;
         Path folder = null;
         if (runFolder != null) {
@@ -71,7 +76,7 @@ public final class DocsSite {
                 }
             }
         }
-        return new DocsSite(FeatureBook.read(features), run, folder, expectations);
+        return new DocsSite(FeatureBook.read(features, extensionFeatures), run, folder, expectations);
     }
 
     /** Writes the site into {@code out} (replacing the pages it writes); returns the index page. */
@@ -103,11 +108,15 @@ public final class DocsSite {
                         + "with what each deployment did the last time it ran.</p>\n");
         h.raw(runLine());
         h.raw("<h2>Flows</h2>\n<ul class=\"flows\">\n");
-        for (FeatureBook.Chapter c : book.chapters()) {
-            h.raw("<li><a class=\"flow\" href=\"").text(chapterPage(c)).raw("\">").text(c.name()).raw("</a> <span class=\"count\">")
-                    .text(c.entries().size() + " scenario" + (c.entries().size() == 1 ? "" : "s")).raw("</span>")
-                    .raw(summaryBadges(c.entries())).raw("</li>\n");
-        }
+        book.chapters().stream().filter(c -> c.extension() == null).forEach(c -> flow(h, c));
+        // Each extension's features: its own living documentation, never among the page's flows.
+        java.util.Map<String, List<FeatureBook.Chapter>> byExtension = new java.util.TreeMap<>();
+        book.chapters().stream().filter(c -> c.extension() != null)
+                .forEach(c -> byExtension.computeIfAbsent(c.extension(), k -> new java.util.ArrayList<>()).add(c));
+        byExtension.forEach((extension, chapters) -> {
+            h.raw("</ul>\n<h2 class=\"extension\">Extension ").text(extension).raw("</h2>\n<ul class=\"flows extension\">\n");
+            chapters.forEach(c -> flow(h, c));
+        });
         h.raw("</ul>\n<h2>Error codes</h2>\n<ul class=\"codes\">\n");
         book.byCode().forEach((code, entries) -> h.raw("<li><a class=\"code\" href=\"").text(codePage(code)).raw("\"><code>")
                 .text(code).raw("</code></a> <span class=\"count\">").text(entries.size() + " scenario" + (entries.size() == 1 ? "" : "s"))
@@ -121,6 +130,12 @@ public final class DocsSite {
                 .raw("</a> <span class=\"count\">").text(ds.size() + " deployment" + (ds.size() == 1 ? "" : "s")).raw("</span></li>\n"));
         h.raw("</ul>\n");
         return h.end();
+    }
+
+    private void flow(Html h, FeatureBook.Chapter c) {
+        h.raw("<li><a class=\"flow\" href=\"").text(chapterPage(c)).raw("\">").text(c.name()).raw("</a> <span class=\"count\">")
+                .text(c.entries().size() + " scenario" + (c.entries().size() == 1 ? "" : "s")).raw("</span>")
+                .raw(summaryBadges(c.entries())).raw("</li>\n");
     }
 
     private String chapter(FeatureBook.Chapter c) {
