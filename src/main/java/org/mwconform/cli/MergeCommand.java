@@ -118,7 +118,7 @@ final class MergeCommand implements Callable<Integer> {
         RunReport report = new RunReport(new RunReport.Run(runId, started == null ? null : started.toString(),
                 finished == null ? null : finished.toString(),
                 started == null || finished == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0,
-                tags, "mwconform " + Version.harness()), merged);
+                tags, "mwconform " + Version.harness(), null, null, shards.get(0).report().run().project()), merged);
         try {
             Files.createDirectories(runDir);
             JSON.writeValue(runDir.resolve(ReportFiles.RESULTS).toFile(), report);

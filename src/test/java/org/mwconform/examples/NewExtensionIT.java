@@ -48,6 +48,15 @@ class NewExtensionIT {
                 "-Dfile=" + System.getProperty("mwconform.jar"), "-DpomFile=" + home.resolve(".flattened-pom.xml"));
     }
 
+    /** The wiki the project stood up is this test's: stopped, so a temporary folder leaves no server behind. */
+    @org.junit.jupiter.api.AfterAll
+    void stopItsWiki() throws Exception {
+        if (project != null) {
+            new ProcessBuilder("bash", home.resolve("environments/local/mw").toString(), "down",
+                    project.resolve("environments/no-bot-names.yml").toString()).inheritIO().start().waitFor(2, TimeUnit.MINUTES);
+        }
+    }
+
     @Test
     @Order(1)
     void aNewExtensionProjectIsGreenOnItsFirstRunWithItsReportsInItsFolder() throws Exception {
