@@ -87,7 +87,7 @@ public final class ConformanceRun {
             throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
                     : "no scenario matches --tags " + options.tags());
         }
-        stepOrder(suites.values(), classpath);
+        ExtensionChecks.check(suites.values(), classpath, workingFolder());
         List<FeatureCatalog.Selected> selected = selectedBy.values().iterator().next();
         boolean oneSuite = selectedBy.values().stream().allMatch(selected::equals);
         // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
@@ -189,67 +189,6 @@ public final class ConformanceRun {
                     + (artifacts.previousRun() == null ? "" : " (changes since run " + artifacts.previousRun() + ")"));
         }
         return results.stream().allMatch(DeploymentResult::allExpected) ? ExitCode.OK : ExitCode.UNEXPECTED_RESULT;
-    }
-
-    /**
-     * An extension's features, checked against the step catalogue before anything is sent: a step used before the
-     * step it needs is one line naming the step that must come first. (The core's features are checked by a test.)
-     */
-    private static void stepOrder(java.util.Collection<Suite> suites, List<Path> classpath) {
-        Map<List<String>, List<String>> featuresByGlue = new LinkedHashMap<>();
-        suites.forEach(s -> s.features().stream().filter(f -> !Suite.CORE.equals(f))
-                .forEach(f -> featuresByGlue.computeIfAbsent(s.allGlue(), g -> new ArrayList<>()).add(f)));
-        if (featuresByGlue.isEmpty()) {
-            return;
-        }
-        ClassLoader loader = ConformanceRun.class.getClassLoader();
-        try (java.net.URLClassLoader extensions = new java.net.URLClassLoader("mwconform-step-order",
-                classpath.stream().map(ConformanceRun::url).toArray(java.net.URL[]::new), loader)) {
-            org.mwconform.applicability.Requirements requirements = org.mwconform.applicability.Requirements.load(extensions);
-            for (Map.Entry<List<String>, List<String>> e : featuresByGlue.entrySet()) {
-                glueOnClasspath(e.getKey(), extensions);
-                org.mwconform.catalogue.StepOrder order = new org.mwconform.catalogue.StepOrder(
-                        org.mwconform.catalogue.StepCatalogue.read(e.getKey(), extensions));
-                List<org.mwconform.features.ScenarioCatalogue> catalogues = e.getValue().stream().distinct()
-                        .map(f -> org.mwconform.features.ScenarioCatalogue.load(Path.of(f))).toList();
-                // A @needs: tag no requirement answers: one line now, naming the classpath when that is the likely fix.
-                catalogues.stream().flatMap(c -> c.all().stream()).flatMap(sc -> sc.tags().stream())
-                        .filter(t -> t.startsWith(org.mwconform.applicability.Requirements.TAG_PREFIX))
-                        .filter(t -> requirements.forTag(t).isEmpty()).findFirst()
-                        .ifPresent(t -> {
-                            throw new UsageException(requirements.unknown(t, workingFolder()));
-                        });
-                List<String> problems = catalogues.stream().flatMap(c -> order.problems(c).stream()).toList();
-                if (!problems.isEmpty()) {
-                    throw new UsageException(problems.get(0) + (problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Each glue package of an extension has classes on the class path: else the classpath is what is missing. */
-    private static void glueOnClasspath(List<String> glue, ClassLoader loader) {
-        io.cucumber.core.resource.ClasspathScanner scanner = new io.cucumber.core.resource.ClasspathScanner(() -> loader);
-        for (String g : glue) {
-            if (!Suite.CORE_GLUE.equals(g) && scanner.scanForClassesInPackage(g).isEmpty()) {
-                String folder = g.replace('.', '/');
-                String built = List.of("target/test-classes", "target/classes").stream()
-                        .filter(c -> Files.isDirectory(workingFolder().resolve(c).resolve(folder))).findFirst().orElse(null);
-                throw new UsageException("glue " + g + ": no class of this package is on the classpath; " + (built != null
-                        ? "it is built in " + built + ": give it with --classpath " + built + " (or classpath: [" + built + "] in mwconform.yml)"
-                        : "build it (mvn test-compile) and give its folder with --classpath target/test-classes (or classpath: in mwconform.yml)"));
-            }
-        }
-    }
-
-    private static java.net.URL url(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new UsageException("--classpath: not a usable path: " + path);
-        }
     }
 
     private static List<String> arguments(List<FeatureCatalog.Selected> share) {
