@@ -87,7 +87,7 @@ public final class ConformanceRun {
             throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
                     : "no scenario matches --tags " + options.tags());
         }
-        ExtensionChecks.check(suites.values(), classpath, workingFolder());
+        List<String> notes = ExtensionChecks.check(suites.values(), classpath, workingFolder());
         List<FeatureCatalog.Selected> selected = selectedBy.values().iterator().next();
         boolean oneSuite = selectedBy.values().stream().allMatch(selected::equals);
         // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
@@ -111,6 +111,7 @@ public final class ConformanceRun {
                 + (options.tags() == null ? "" : " (--tags " + options.tags() + ")")
                 + (options.shard() == null ? "" : ", shard " + options.shard() + ": "
                 + share.values().stream().mapToInt(List::size).sum() + " cell(s)"));
+        notes.forEach(n -> out.println("note: " + TerminalText.safe(n)));
 
         Map<String, Integer> totals = new LinkedHashMap<>();
         deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selectedBy.get(d.name()).size() : share.get(d.name()).size()));

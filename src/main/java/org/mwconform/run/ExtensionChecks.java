@@ -32,13 +32,14 @@ final class ExtensionChecks {
      * An extension's features, checked against the step catalogue before anything is sent: a step used before the
      * step it needs is one line naming the step that must come first. (The core's features are checked by a test.)
      */
-    static void check(Collection<Suite> suites, List<Path> classpath, Path workingFolder) {
+    static List<String> check(Collection<Suite> suites, List<Path> classpath, Path workingFolder) {
         Map<List<String>, List<String>> featuresByGlue = new LinkedHashMap<>();
         suites.forEach(s -> s.features().stream().filter(f -> !Suite.CORE.equals(f))
                 .forEach(f -> featuresByGlue.computeIfAbsent(s.allGlue(), g -> new ArrayList<>()).add(f)));
         if (featuresByGlue.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<String> notes = new ArrayList<>();
         ClassLoader loader = ExtensionChecks.class.getClassLoader();
         try (URLClassLoader extensions = new URLClassLoader("mwconform-step-order",
                 classpath.stream().map(ExtensionChecks::url).toArray(URL[]::new), loader)) {
@@ -60,7 +61,14 @@ final class ExtensionChecks {
                 if (!problems.isEmpty()) {
                     throw new UsageException(problems.get(0) + (problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)"));
                 }
+                // An extension's feature without its name would be counted as the page's documented contract.
+                catalogues.stream().flatMap(c -> c.all().stream())
+                        .filter(sc -> org.mwconform.report.ScenarioResult.extensionOf(sc.tags()) == null)
+                        .map(ScenarioCatalogue.Scenario::file).distinct()
+                        .forEach(f -> notes.add(f + ": no @extension:NAME tag on the feature, so its scenarios count as the documented"
+                                + " contract of \"API:Account creation\"; tag the feature with its extension's name"));
             }
+            return notes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
