@@ -1,4 +1,4 @@
-@doc:accept-terms @needs:terms-of-use
+@extension:accept-terms @doc:accept-terms @needs:terms-of-use
 Feature: Accounts are created only once the terms of use are accepted
   "AcceptTerms adds one required checkbox, acceptterms, to account creation; without it the wiki refuses
   the account with the messagecode acceptterms-required."

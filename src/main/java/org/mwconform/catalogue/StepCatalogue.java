@@ -37,9 +37,52 @@ public final class StepCatalogue {
     private static final int CALL_DEPTH = 4;
     private static final List<String> KEYWORD_ORDER = List.of("Given", "When", "Then", "And", "But");
 
-    /** One step definition. */
-    public record Step(String keyword, String text, List<String> parameters, List<Condition> conditions, String definedIn) {
+    /**
+     * One step definition.
+     *
+     * @param gives what the step leaves in the scenario's world for later steps ({@link Precondition})
+     * @param needs what an earlier step must have left there: a step that needs it runs only after one that gives it
+     */
+    public record Step(String keyword, String text, List<String> parameters, List<Condition> conditions, String definedIn,
+                       List<Precondition> gives, List<Precondition> needs) {
+        public Step(String keyword, String text, List<String> parameters, List<Condition> conditions, String definedIn) {
+            this(keyword, text, parameters, conditions, definedIn, List.of(), List.of());
+        }
     }
+
+    /**
+     * What a step can leave in the scenario's world ({@link org.mwconform.world.ScenarioWorld}) for the steps after it,
+     * told from the world methods the step's code calls: a step that calls {@code giving} gives it; one whose own
+     * code (not the world's) calls {@code needing} without giving it needs an earlier step that did.
+     */
+    public enum Precondition {
+        /** The filled form: authmanagerinfo's fields answered and a createaccount token ({@code world.request()}). */
+        FORM("the fields and a createaccount token", "Given I have fetched the fields and a createaccount token",
+                "prepareCreation", "request");
+
+        private final String what;
+        private final String usualStep;
+        private final String giving;
+        private final String needing;
+
+        Precondition(String what, String usualStep, String giving, String needing) {
+            this.what = what;
+            this.usualStep = usualStep;
+            this.giving = giving;
+            this.needing = needing;
+        }
+
+        public String what() {
+            return what;
+        }
+
+        /** The step a scenario usually gives it with (others may: the catalogue lists what each step gives). */
+        public String usualStep() {
+            return usualStep;
+        }
+    }
+
+    private static final String WORLD = "org/mwconform/world/ScenarioWorld";
 
     private final ClassLoader loader;
     private final Set<String> followedPackages;
@@ -63,8 +106,19 @@ public final class StepCatalogue {
                     for (Annotation annotation : stepAnnotations(method)) {
                         String keyword = keyword(annotation);
                         if (keyword != null) {
-                            steps.add(new Step(keyword, text(annotation), parameters(method),
-                                    catalogue.conditionsOf(glue, method), glue.getSimpleName() + "." + method.getName()));
+                            Set<String> worldCalls = new HashSet<>();
+                            List<Condition> conditions = catalogue.conditionsOf(glue, method, worldCalls);
+                            List<Precondition> gives = new ArrayList<>();
+                            List<Precondition> needs = new ArrayList<>();
+                            for (Precondition p : Precondition.values()) {
+                                if (worldCalls.contains("gives " + p.giving)) {
+                                    gives.add(p);
+                                } else if (worldCalls.contains("needs " + p.needing)) {
+                                    needs.add(p);
+                                }
+                            }
+                            steps.add(new Step(keyword, text(annotation), parameters(method), conditions,
+                                    glue.getSimpleName() + "." + method.getName(), List.copyOf(gives), List.copyOf(needs)));
                         }
                     }
                 }
@@ -78,12 +132,16 @@ public final class StepCatalogue {
     public static String markdown(List<Step> steps, String title) {
         StringBuilder md = new StringBuilder("# ").append(title).append("\n\n")
                 .append("Generated from the step classes by `org.mwconform.catalogue.StepCatalogue`; do not edit by hand.\n")
-                .append("A step's conditions are the named conditions its code can check (ids as in expectations files).\n\n")
-                .append("| step | parameters | conditions checked | defined in |\n| --- | --- | --- | --- |\n");
+                .append("A step's conditions are the named conditions its code can check (ids as in expectations files).\n")
+                .append("\"Needs first\" names the step that must come earlier in the scenario (or its Background): a run refuses\n")
+                .append("a scenario that uses the step without it, before anything is sent.\n\n")
+                .append("| step | parameters | conditions checked | needs first | defined in |\n| --- | --- | --- | --- | --- |\n");
         for (Step step : steps) {
             md.append("| ").append(step.keyword()).append(" ").append(cell(step.text()))
                     .append(" | ").append(step.parameters().isEmpty() ? "" : cell(String.join(", ", step.parameters())))
                     .append(" | ").append(step.conditions().stream().map(c -> "`" + c.id() + "`").reduce((a, b) -> a + "<br>" + b).orElse(""))
+                    .append(" | ").append(step.needs().stream().map(p -> cell(p.usualStep()))
+                            .reduce((a, b) -> a + "<br>" + b).orElse(""))
                     .append(" | `").append(step.definedIn()).append("` |\n");
         }
         return md.toString();
@@ -133,7 +191,11 @@ public final class StepCatalogue {
         return parameters;
     }
 
-    private List<Condition> conditionsOf(Class<?> glue, Method method) {
+    /**
+     * The conditions a step can check; into {@code worldCalls}, "gives NAME" for each world method reached anywhere,
+     * and "needs NAME" for each one the glue's own code calls (the world's internals read their own state).
+     */
+    private List<Condition> conditionsOf(Class<?> glue, Method method, Set<String> worldCalls) {
         Set<Condition> found = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
         Deque<Call> queue = new ArrayDeque<>();
@@ -158,6 +220,12 @@ public final class StepCatalogue {
                 }
             }
             for (Call next : body.calls()) {
+                if (WORLD.equals(next.owner())) {
+                    worldCalls.add("gives " + next.name());
+                    if (!WORLD.equals(call.owner())) {
+                        worldCalls.add("needs " + next.name());
+                    }
+                }
                 // Lambdas and private helpers are part of the step itself; other calls count up to a fixed depth.
                 boolean sameStep = next.owner().equals(call.owner()) && next.name().startsWith("lambda$");
                 int depth = sameStep ? call.depth() : call.depth() + 1;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code mwconform run|report|diff|merge|history|allure|docs|mutate|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
+ * {@code mwconform run|report|diff|merge|history|allure|docs|mutate|new|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
  * 1 an unexpected result, 2 a usage or configuration error, 3 the reports could not be written. Bad input gets one clear line, never a stack trace.
  * A new subcommand is one {@code addSubcommand} line in {@link #commandLine}.
  */
@@ -70,6 +70,7 @@ public final class Main implements Runnable {
         subcommands.put("merge", () -> new MergeCommand(home, out));
         subcommands.put("history", () -> new HistoryCommand(home, out));
         subcommands.put("mutate", () -> new MutateCommand(home, out));
+        subcommands.put("new", () -> new NewCommand(out));
         subcommands.put("completion", CompletionCommand::new);
         subcommands.put("help", CommandLine.HelpCommand::new);
         CommandLine cli = new CommandLine(new Main());
@@ -100,6 +101,9 @@ public final class Main implements Runnable {
             }
             // A defect of the harness itself: still one line, and a failed run.
             err.println("mwconform: internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (System.getenv("MWCONFORM_DEBUG") != null) {
+                e.printStackTrace(err);  // for the harness's developers
+            }
             return UNEXPECTED_RESULT;
         });
         return cli;

@@ -134,7 +134,7 @@ final class MergeCommand implements Callable<Integer> {
         RunReport report = new RunReport(new RunReport.Run(runId, started == null ? null : started.toString(),
                 finished == null ? null : finished.toString(),
                 started == null || finished == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0,
-                tags, "mwconform " + Version.harness()), merged);
+                tags, "mwconform " + Version.harness(), null, null, shards.get(0).report().run().project()), merged);
         org.mwconform.files.AtomicFiles.writeJson(runDir.resolve(ReportFiles.RESULTS), JSON.writer(), report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);
         Path published = reservation.publish();

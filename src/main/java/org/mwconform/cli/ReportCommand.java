@@ -4,6 +4,7 @@ import org.mwconform.run.*;
 import org.mwconform.accounts.AccountFactory;
 import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.ProjectFile;
 import org.mwconform.deployments.DeploymentLoader;
 import org.mwconform.expectations.Expectations;
 import org.mwconform.report.DeploymentResult;
@@ -45,7 +46,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "the environment file the run used (-Dmwconform.environment); its expectations file beside it")
     Path env;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where the run is written (default ${DEFAULT-VALUE}/); DIR/latest points at it")
+    @Option(names = "--reports", paramLabel = "DIR", description = "where the run is written, relative to the working folder "
+            + "(default: mwconform.yml's reports:, else reports/ here); DIR/latest points at it")
     Path reportsDir;
 
     @Option(names = "--allure", description = "also write the Allure report now ('mwconform allure' writes it later)")
@@ -76,7 +78,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new ConfigurationException(messages + ": not Cucumber message NDJSON (no scenario in it)");
         }
         Instant started = Instant.now();
-        ReportsFolder reports = ReportsFolder.check(home.resolve(reportsDir), null);
+        ProjectFile project = ProjectFile.in(Path.of("").toAbsolutePath()).orElse(null);
+        ReportsFolder reports = ReportsFolder.check(ConformanceRun.reportsRoot(reportsDir, project, Path.of("").toAbsolutePath()), null);
         // Hidden until complete, as a run's folder (a failure leaves it for the next run to remove; nothing reads it).
         ReportsFolder.Reservation reservation = reports.reserve(AccountFactory::newRunId);
         String runId = reservation.runId();
@@ -84,15 +87,21 @@ final class ReportCommand implements Callable<Integer> {
         ScenarioLauncher.Folder folder = new ScenarioLauncher.Folder(runDir.resolve("deployments").resolve(deployment.name()));
         org.mwconform.files.AtomicFiles.copy(messages, folder.messages());
         Preflight.Answer answer = new Preflight().check(deployment);
+        Expectations.ForVersion reviewed = expectations.forVersion(answer.error() == null ? answer.siteInfo().mediawikiVersion() : null);
+        expectations = reviewed.expectations();
         String stopped = run.runFinished() ? null
                 : "the messages end before the run finished (the process was stopped?)";
         DeploymentResult result = new DeploymentRunner(null, null, allure ? ConformanceRun.allureHome(home) : null, true)
                 .judged(deployment, answer.error() == null ? answer.siteInfo().mediawikiVersion() : null,
                         answer.error() == null ? answer.siteInfo().extensions() : null, expectations,
                         new ScenarioLauncher.Launched(run, stopped, run.coreRan(home.resolve("features"))), folder);
+        if (reviewed.note() != null) {
+            result = result.withFlags(List.of(reviewed.note()));
+        }
         Instant finished = Instant.now();
         RunReport report = new RunReport(new RunReport.Run(runId, started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + Version.harness()),
+                Duration.between(started, finished).toMillis() / 1000.0, null, "mwconform " + Version.harness(), null, null,
+                project == null ? null : project.name()),
                 new ArrayList<>(List.of(result)));
         ConformanceRun.write(runDir, report);
         RunArtifacts.Written artifacts = RunArtifacts.write(runDir, report);

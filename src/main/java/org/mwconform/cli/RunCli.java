@@ -60,7 +60,8 @@ final class RunCli implements Callable<Integer> {
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "lexical", description = "lexical (default), reverse or random[:SEED]: results must not depend on it")
     String order;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where runs are written (default ${DEFAULT-VALUE}/); the run goes to DIR/runs/<id>, DIR/latest points at it")
+    @Option(names = "--reports", paramLabel = "DIR", description = "where runs are written, relative to the working folder (default: "
+            + "mwconform.yml's reports:, else reports/ here); the run goes to DIR/runs/<id>, DIR/latest points at it")
     Path reports;
 
     @Option(names = "--baseline", paramLabel = "RUN", description = "the run id (under DIR/runs/) the matrix shows changes against; default: the newest run not filtered by --tags")
@@ -120,7 +121,7 @@ final class RunCli implements Callable<Integer> {
     public Integer call() {
         RunOptions options = options();
         Retention retention = HistoryCommand.retention(keep, keepSize);
-        Path root = home.resolve(options.reportsDir());
+        Path root = ConformanceRun.reportsRoot(options);
         try {
             RunHistory.check(root);  // a history that cannot be recorded into is one line before anything is sent
         } catch (HistoryException e) {

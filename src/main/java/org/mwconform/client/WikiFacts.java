@@ -72,6 +72,12 @@ public final class WikiFacts {
         return Optional.ofNullable(servedBy);
     }
 
+    /** The API error an answer read for the facts carries (the wiki refused or broke on the preflight's read), if any. */
+    public Optional<ApiError> error() {
+        return answers.values().stream().map(a -> new ApiResponse(a.httpStatus(), a.contentType(), a.json()).error())
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public boolean isEmpty() {
         return answers.isEmpty();
     }

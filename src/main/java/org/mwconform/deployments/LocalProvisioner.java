@@ -168,6 +168,11 @@ public final class LocalProvisioner {
         return served.equals(deployment.api()) ? deployment : deployment.withApi(served);
     }
 
+    /** Where a local deployment's wiki logs the exceptions it caught (its LocalSettings.php says so), or null for a remote one. */
+    public static Path exceptionLog(Deployment deployment) {
+        return !deployment.isLocal() || deployment.source() == null ? null : workFolder(deployment).resolve("logs/exception.log");
+    }
+
     static Path workFolder(Deployment deployment) {
         return workFolder(deployment.source(), deployment.name());
     }

@@ -11,6 +11,8 @@ import java.util.List;
  * {@code mwconform.yml}: what an extension's repository adds to a run, so {@code mwconform run} needs no options
  * there. Paths are relative to the file.
  * <pre>
+ * name: accept-terms                               # the project's name (default: its folder's); runs of other projects are no baseline
+ * reports: reports                                 # where its runs are written (default: reports, beside this file)
  * features: [core, src/test/resources/features]   # 'core' also runs the core contract
  * glue: [org.example.acceptterms]                  # beside the core's org.mwconform.steps
  * classpath: [target/test-classes]                 # where the glue's classes are (built by mvn test-compile)
@@ -19,11 +21,18 @@ import java.util.List;
  *
  * @param classpath    absolute folders or jars where the project's glue is
  * @param environments absolute environment files
+ * @param name         the project's name, recorded with each of its runs
+ * @param reports      the absolute reports folder of its runs
  */
-public record ProjectFile(Path source, Suite suite, List<Path> classpath, List<Path> environments) {
+public record ProjectFile(Path source, Suite suite, List<Path> classpath, List<Path> environments, String name, Path reports) {
     public static final String NAME = "mwconform.yml";
+    /** The reports folder of a project that names none, beside its mwconform.yml. */
+    public static final String DEFAULT_REPORTS = "reports";
 
     public static final FileShape.Obj SHAPE = FileShape.object("What an extension's repository adds to a mwconform run: mwconform.yml")
+            .key("name", FileShape.text("the project's name, recorded with its runs (default: the folder's name); "
+                    + "runs of other projects are never compared with its runs"))
+            .key("reports", FileShape.text("where its runs are written, relative to this file (default: reports)"))
             .key("features", FileShape.listOf("feature folders or files, relative to this file; 'core' names the core contract",
                     FileShape.text("a folder, a .feature file, or core")))
             .key("glue", FileShape.listOf("glue packages beside the core's org.mwconform.steps", FileShape.text("a Java package")))
@@ -61,6 +70,8 @@ public record ProjectFile(Path source, Suite suite, List<Path> classpath, List<P
             }
             environments.add(env);
         });
-        return new ProjectFile(file, new Suite(features, glue), List.copyOf(classpath), List.copyOf(environments));
+        String name = tree.path("name").asText(folder.getFileName() == null ? "project" : folder.getFileName().toString());
+        Path reports = folder.resolve(tree.path("reports").asText(DEFAULT_REPORTS)).normalize();
+        return new ProjectFile(file, new Suite(features, glue), List.copyOf(classpath), List.copyOf(environments), name, reports);
     }
 }

@@ -14,7 +14,7 @@ final class DocsModel {
     record RunLine(String id, String startedAt, String tags) {
     }
 
-    record Index(RunLine run, List<ChapterLink> chapters, List<CodeLink> codes, List<VersionLink> versions, String changesHref,
+    record Index(RunLine run, List<ChapterLink> chapters, List<ExtensionChapters> extensions, List<CodeLink> codes, List<VersionLink> versions, String changesHref,
                  List<GuideLink> guide) {
     }
 
@@ -26,6 +26,10 @@ final class DocsModel {
     }
 
     record VersionDifference(String href, String scenario, String what, String baseEvidence, String otherEvidence) {
+    }
+
+    /** An extension's features ({@code @extension:NAME}): that extension's living documentation, apart from the page's flows. */
+    record ExtensionChapters(String extension, List<ChapterLink> chapters) {
     }
 
     record ChapterLink(String href, String name, String count, List<Badge> badges) {

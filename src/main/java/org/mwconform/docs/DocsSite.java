@@ -65,6 +65,11 @@ public final class DocsSite {
      * @param repository   the checkout whose README.md and docs/ become the site's guide, or null (none)
      */
     public static DocsSite of(Path features, Path runFolder, Path environments, Path repository) {
+        return of(features, List.of(), runFolder, environments, repository);
+    }
+
+    /** As {@link #of(Path, Path, Path, Path)}, with an extension's feature folders: each extension's features are a section of their own. */
+    public static DocsSite of(Path features, List<Path> extensionFeatures, Path runFolder, Path environments, Path repository) {
         RunReport run = null;
         Path folder = null;
         if (runFolder != null) {
@@ -85,7 +90,7 @@ public final class DocsSite {
                 }
             }
         }
-        return new DocsSite(FeatureBook.read(features), run, folder, expectations, Guide.of(repository));
+        return new DocsSite(FeatureBook.read(features, extensionFeatures), run, folder, expectations, Guide.of(repository));
     }
 
     /** Writes the site into {@code out} (replacing the pages it writes); returns the index page. */
@@ -123,13 +128,22 @@ public final class DocsSite {
     // --- pages -------------------------------------------------------------------------------------------
 
     private DocsModel.Index index() {
-        List<DocsModel.ChapterLink> chapters = book.chapters().stream().map(c -> new DocsModel.ChapterLink(chapterPage(c), c.name(),
-                plural(c.entries().size(), "scenario"), badges(c.entries()))).toList();
+        List<DocsModel.ChapterLink> chapters = book.chapters().stream().filter(c -> c.extension() == null).map(this::chapterLink).toList();
+        // Each extension's features: its own living documentation, never among the page's flows.
+        Map<String, List<DocsModel.ChapterLink>> byExtension = new TreeMap<>();
+        book.chapters().stream().filter(c -> c.extension() != null)
+                .forEach(c -> byExtension.computeIfAbsent(c.extension(), k -> new ArrayList<>()).add(chapterLink(c)));
+        List<DocsModel.ExtensionChapters> extensions = new ArrayList<>();
+        byExtension.forEach((extension, links) -> extensions.add(new DocsModel.ExtensionChapters(extension, links)));
         List<DocsModel.CodeLink> codes = new ArrayList<>();
         book.byCode().forEach((code, entries) -> codes.add(new DocsModel.CodeLink(codePage(code), code, plural(entries.size(), "scenario"))));
         List<DocsModel.VersionLink> versions = new ArrayList<>();
         versions().forEach((v, ds) -> versions.add(new DocsModel.VersionLink(versionPage(v), v, plural(ds.size(), "deployment"))));
-        return new DocsModel.Index(runLine(), chapters, codes, versions, CHANGES_PAGE, guideLinks());
+        return new DocsModel.Index(runLine(), chapters, extensions, codes, versions, CHANGES_PAGE, guideLinks());
+    }
+
+    private DocsModel.ChapterLink chapterLink(FeatureBook.Chapter c) {
+        return new DocsModel.ChapterLink(chapterPage(c), c.name(), plural(c.entries().size(), "scenario"), badges(c.entries()));
     }
 
     /** The page "What changed between versions": the latest run's paired deployments ({@code counterpart:}) row by row. */

@@ -26,6 +26,17 @@ record FeatureBook(List<Chapter> chapters) {
     private static final Pattern CODE = Pattern.compile("(?:messagecode|error code) [\"']([A-Za-z0-9_-]+)[\"']");
 
     record Chapter(String file, String name, String description, List<String> tags, List<Entry> entries) {
+        /** The extension whose living documentation this feature is ({@code @extension:NAME}), or null for the page's. */
+        String extension() {
+            return org.mwconform.report.ScenarioResult.extensionOf(tags);
+        }
+    }
+
+    /** The core's features and those of {@code more} folders (an extension's), one book. */
+    static FeatureBook read(Path features, List<Path> more) {
+        List<Chapter> chapters = new ArrayList<>(read(features).chapters());
+        more.forEach(m -> chapters.addAll(read(m).chapters()));
+        return new FeatureBook(chapters);
     }
 
     /** One scenario (one per examples row): {@code steps} are "Given ..." lines, a table's rows indented. */

@@ -26,8 +26,8 @@ public final class Expectations {
 
     /** The expectations file's shape: checked up front, and published as environments/schema/expectations.schema.json. */
     public static final FileShape.Obj SHAPE = FileShape.object("Known deviations of a deployment from the documentation: environments/NAME.expectations.yml")
-            .key("include", FileShape.listOf("other expectations files, relative to this one (deviations of a MediaWiki version)",
-                    FileShape.text("a path")))
+            .key("include", FileShape.listOf("the harness's reviewed deviations of a MediaWiki version by name (mediawiki-1.39),"
+                    + " or other expectations files, relative to this one", FileShape.text("mediawiki-X.Y, or a path")))
             .key("deviations", FileShape.listOf("reviewed differences from the documentation", FileShape.object("one known deviation")
                     .requiredKey("scenario", FileShape.text("the scenario's @id"))
                     .requiredKey("condition", FileShape.text("the condition that fails (ids in org.mwconform.conditions.Conditions)"))
@@ -36,10 +36,71 @@ public final class Expectations {
                     .requiredKey("reason", FileShape.text("why, with the MediaWiki source that causes it"))
                     .key("link", FileShape.text("a bug report or source reference"))));
 
+    /** An include naming the harness's reviewed deviations of a MediaWiki version, found inside its jar. */
+    private static final java.util.regex.Pattern REVIEWED = java.util.regex.Pattern.compile("mediawiki-\\d+\\.\\d+");
+    /** Where the reviewed files are inside the jar (the build copies environments/expectations/ there). */
+    private static final String REVIEWED_RESOURCES = "/org/mwconform/expectations/";
+
     private final List<KnownDeviation> deviations;
+    /** Whether a MediaWiki version's reviewed file was included: then no other is added for the wiki's version. */
+    private final boolean versionChosen;
 
     public Expectations(List<KnownDeviation> deviations) {
+        this(deviations, false);
+    }
+
+    private Expectations(List<KnownDeviation> deviations, boolean versionChosen) {
         this.deviations = List.copyOf(deviations);
+        this.versionChosen = versionChosen;
+    }
+
+    /** The version's reviewed deviations, with what this came with. */
+    public record ForVersion(Expectations expectations, String note) {
+    }
+
+    /**
+     * These expectations for a wiki that reports {@code mediawikiVersion}: unless a version's reviewed file is already
+     * included, the harness's reviewed deviations of that version come first (the deployment's own entries win). The
+     * note says, in one line, when the harness has none for that version.
+     */
+    public ForVersion forVersion(String mediawikiVersion) {
+        if (versionChosen || mediawikiVersion == null) {
+            return new ForVersion(this, null);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+\\.\\d+)").matcher(mediawikiVersion);
+        String name = m.find() ? "mediawiki-" + m.group(1) : null;
+        Path reviewed = name == null ? null : reviewedFile(name);
+        if (reviewed == null) {
+            return new ForVersion(this, "MediaWiki " + mediawikiVersion + ": the harness has no reviewed deviations for this version,"
+                    + " so every difference from the documentation counts as failed (review them in this deployment's expectations file)");
+        }
+        List<KnownDeviation> all = new ArrayList<>(read(reviewed, new ArrayList<>()));
+        all.addAll(deviations);
+        return new ForVersion(new Expectations(all, true), null);
+    }
+
+    /** The reviewed deviations file {@code name} (mediawiki-1.39) inside the harness, or null when it has none. */
+    static Path reviewedFile(String name) {
+        java.net.URL url = Expectations.class.getResource(REVIEWED_RESOURCES + name + ".yml");
+        if (url == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri);
+            }
+            // Inside the jar: a copy of its own (a zip file system left open would be in Cucumber's way, which opens the jar too).
+            Path copy = Files.createTempDirectory("mwconform-reviewed-").resolve(name + ".yml");
+            try (java.io.InputStream in = url.openStream()) {
+                Files.copy(in, copy);
+            }
+            copy.getParent().toFile().deleteOnExit();  // deleted after the file: the last registered goes first
+            copy.toFile().deleteOnExit();
+            return copy;
+        } catch (java.net.URISyntaxException | IOException e) {
+            return null;
+        }
     }
 
     public static Expectations none() {
@@ -65,10 +126,15 @@ public final class Expectations {
         if (file == null || !Files.exists(file)) {
             return none();
         }
-        return new Expectations(read(file, new ArrayList<>()));
+        boolean[] versionChosen = {false};
+        return new Expectations(read(file, new ArrayList<>(), versionChosen), versionChosen[0]);
     }
 
     private static List<KnownDeviation> read(Path file, List<Path> including) {
+        return read(file, including, new boolean[1]);
+    }
+
+    private static List<KnownDeviation> read(Path file, List<Path> including, boolean[] versionChosen) {
         Path normalized = file.toAbsolutePath().normalize();
         if (including.contains(normalized)) {
             throw new ConfigurationException(file + ": includes itself (through " + including + ")");
@@ -86,7 +152,18 @@ public final class Expectations {
         }
         List<KnownDeviation> deviations = new ArrayList<>();
         for (String include : parsed == null ? List.<String>of() : parsed.include) {
-            deviations.addAll(read(file.resolveSibling(include), including));
+            Path included;
+            if (REVIEWED.matcher(include).matches()) {
+                included = reviewedFile(include);
+                if (included == null) {
+                    throw new ConfigurationException(file + ": include: the harness has no reviewed deviations named '" + include
+                            + "' (it has them for the MediaWiki versions it tests, e.g. mediawiki-1.39)");
+                }
+            } else {
+                included = file.resolveSibling(include);
+            }
+            versionChosen[0] |= REVIEWED.matcher(included.getFileName().toString().replaceFirst("\\.ya?ml$", "")).matches();
+            deviations.addAll(read(included, including, versionChosen));
         }
         for (Entry e : parsed == null ? List.<Entry>of() : parsed.deviations) {
             if (e.scenario == null || e.condition == null || e.reason == null || e.reason.isBlank()) {

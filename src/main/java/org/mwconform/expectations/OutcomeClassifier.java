@@ -24,6 +24,8 @@ public final class OutcomeClassifier {
                     .orElse(new Classification(Outcome.PASSED, null));
             case "FAILED" -> failed(record, deviation);
             case "SKIPPED" -> skipped(record);
+            case "UNDEFINED" -> new Classification(Outcome.ERROR, record.message() != null && record.message().startsWith("undefined step")
+                    ? record.message() : "scenario status UNDEFINED" + (record.message() == null ? "" : ": " + record.message()));
             default -> new Classification(Outcome.ERROR, "scenario status " + record.status()
                     + (record.message() == null ? "" : ": " + record.message()));
         };

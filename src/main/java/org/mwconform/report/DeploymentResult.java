@@ -50,20 +50,31 @@ public record DeploymentResult(String name, String target, String description, S
         return counts;
     }
 
+    /** The core's observations beyond the documentation: tagged {@value #BEYOND_DOCS}, and no extension's. */
     public static boolean beyondDocs(ScenarioResult result) {
-        return result.tags() != null && result.tags().contains(BEYOND_DOCS);
+        return result.extension() == null && result.tags() != null && result.tags().contains(BEYOND_DOCS);
     }
 
-    /** The documentation's contract: every result not tagged {@value #BEYOND_DOCS}. */
+    /** The documentation's contract: every result that is neither {@value #BEYOND_DOCS} nor an extension's. */
     @JsonProperty("documented")
     public Map<Outcome, Integer> documented() {
-        return count(results.stream().filter(r -> !beyondDocs(r)).toList());
+        return count(results.stream().filter(r -> !beyondDocs(r) && r.extension() == null).toList());
     }
 
     /** Observations beyond the documentation ({@value #BEYOND_DOCS}). */
     @JsonProperty("beyondDocs")
     public Map<Outcome, Integer> beyondDocs() {
         return count(results.stream().filter(DeploymentResult::beyondDocs).toList());
+    }
+
+    /** Each extension's own scenarios ({@code @extension:NAME}), counted under its name; empty when none ran. */
+    @JsonProperty("byExtension")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public Map<String, Map<Outcome, Integer>> byExtension() {
+        Map<String, Map<Outcome, Integer>> counts = new java.util.TreeMap<>();
+        results.stream().map(ScenarioResult::extension).filter(java.util.Objects::nonNull).distinct()
+                .forEach(name -> counts.put(name, count(results.stream().filter(r -> name.equals(r.extension())).toList())));
+        return counts;
     }
 
     public DeploymentResult withFlags(List<String> moreFlags) {
@@ -79,11 +90,13 @@ public record DeploymentResult(String name, String target, String description, S
 
     /**
      * "local-vanilla (MediaWiki 1.39.17): documented: 20 passed, 3 known deviations, ...; beyond the documentation:
-     * 9 passed, ..."
+     * 9 passed, ...; extension accept-terms: 3 passed, ..." (one part per extension that ran)
      */
     public String summaryLine() {
-        return name + (mediawikiVersion == null ? "" : " (MediaWiki " + mediawikiVersion + ")") + ": documented: "
-                + countsLine(documented()) + "; beyond the documentation: " + countsLine(beyondDocs());
+        StringBuilder line = new StringBuilder(name + (mediawikiVersion == null ? "" : " (MediaWiki " + mediawikiVersion + ")")
+                + ": documented: " + countsLine(documented()) + "; beyond the documentation: " + countsLine(beyondDocs()));
+        byExtension().forEach((extension, counts) -> line.append("; extension ").append(extension).append(": ").append(countsLine(counts)));
+        return line.toString();
     }
 
     public static String countsLine(Map<Outcome, Integer> counts) {

@@ -65,9 +65,9 @@ public final class ConformanceRun {
         Instant started = Instant.now();
         long startedNanos = System.nanoTime();
         // Everything that can be wrong with the command line is found before anything runs or is sent.
-        ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
-        FeatureCatalog features = FeatureCatalog.locate(home);
         ProjectFile project = project(options);
+        ReportsFolder reports = ReportsFolder.check(reportsRoot(options.reportsDir(), project, workingFolder()), options.baseline());
+        FeatureCatalog features = FeatureCatalog.locate(home);
         List<Deployment> deployments = deployments(options, project);
         // What each deployment runs: --features/--glue, else its environment file's, else mwconform.yml's, else the core.
         Suite given = new Suite(options.features().stream().map(ConformanceRun::feature).toList(),
@@ -87,6 +87,7 @@ public final class ConformanceRun {
             throw new UsageException(options.tags() == null ? "no scenarios in " + features.folder()
                     : "no scenario matches --tags " + options.tags());
         }
+        List<String> notes = ExtensionChecks.check(suites.values(), classpath, workingFolder());
         List<FeatureCatalog.Selected> selected = selectedBy.values().iterator().next();
         boolean oneSuite = selectedBy.values().stream().allMatch(selected::equals);
         // Each deployment's scenarios: all of them, or this shard's share (given to Cucumber as file:line).
@@ -107,7 +108,7 @@ public final class ConformanceRun {
         // with one line (ExitCode.CANNOT_WRITE_REPORTS), removing what it wrote and leaving latest where it was.
         try (ReportsFolder.Reservation reservation = reports.reserve(AccountFactory::newRunId)) {
             return run(options, interruption, reports, reservation, features, deployments, suites, classpath, selectedBy,
-                    selected, oneSuite, share, started);
+                    selected, oneSuite, share, started, project, notes);
         } catch (CannotWriteException e) {
             throw new ReportsUnwritableException(reports.root(), e);
         }
@@ -116,7 +117,7 @@ public final class ConformanceRun {
     private int run(RunOptions options, RunInterruption interruption, ReportsFolder reports, ReportsFolder.Reservation reservation,
                     FeatureCatalog features, List<Deployment> deployments, Map<String, Suite> suites, List<Path> classpath,
                     Map<String, List<FeatureCatalog.Selected>> selectedBy, List<FeatureCatalog.Selected> selected, boolean oneSuite,
-                    Map<String, List<FeatureCatalog.Selected>> share, Instant started) {
+                    Map<String, List<FeatureCatalog.Selected>> share, Instant started, ProjectFile project, List<String> notes) {
         String runId = reservation.runId();
         Path runDir = reservation.folder();
         out.println("mwconform run " + runId + ": " + deployments.size() + " deployment(s), "
@@ -124,6 +125,7 @@ public final class ConformanceRun {
                 + (options.tags() == null ? "" : " (--tags " + options.tags() + ")")
                 + (options.shard() == null ? "" : ", shard " + options.shard() + ": "
                 + share.values().stream().mapToInt(List::size).sum() + " cell(s)"));
+        notes.forEach(n -> out.println("note: " + TerminalText.safe(n)));
 
         Map<String, Integer> totals = new LinkedHashMap<>();
         deployments.forEach(d -> totals.put(d.name(), share.get(d.name()) == null ? selectedBy.get(d.name()).size() : share.get(d.name()).size()));
@@ -168,7 +170,8 @@ public final class ConformanceRun {
         boolean interrupted = interruption.interrupted();
         RunReport.Run run = new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + HarnessVersion.get(),
-                interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString());
+                interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString(),
+                project == null ? null : project.name());
         // Scenarios that no longer apply where the last run of the same deployments found them applicable: flagged.
         Optional<RunReport> previous = ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
         List<DeploymentResult> flagged = new ArrayList<>();
@@ -235,13 +238,35 @@ public final class ConformanceRun {
         return lines;
     }
 
+    /**
+     * Where a run's reports go, decided here only: {@code --reports DIR} resolved against the working folder (as
+     * {@code --env} and {@code --features} are), else the project's ({@code reports:} in mwconform.yml, beside it by
+     * default), else the working folder's {@code reports/}. Never the harness's checkout unless that is where one works.
+     */
+    public static Path reportsRoot(RunOptions options) {
+        return reportsRoot(options.reportsDir(), project(options), workingFolder());
+    }
+
+    /** Where a run's reports go: see {@link #reportsRoot(RunOptions)}. */
+    public static Path reportsRoot(Path given, ProjectFile project, Path workingFolder) {
+        if (given != null) {
+            return workingFolder.resolve(given).toAbsolutePath().normalize();
+        }
+        return project != null ? project.reports() : workingFolder.resolve(ProjectFile.DEFAULT_REPORTS).toAbsolutePath().normalize();
+    }
+
+    /** The folder the command was started in: relative paths on its command line mean paths there. */
+    static Path workingFolder() {
+        return Path.of("").toAbsolutePath();
+    }
+
     /** --project DIR's mwconform.yml, else the current folder's, else none. */
     private static ProjectFile project(RunOptions options) {
         if (options.project() != null) {
             return ProjectFile.in(options.project()).orElseThrow(() ->
                     new UsageException("--project: no " + ProjectFile.NAME + " in " + options.project()));
         }
-        return ProjectFile.in(Path.of("").toAbsolutePath()).orElse(null);
+        return ProjectFile.in(workingFolder()).orElse(null);
     }
 
     private static String feature(String given) {

@@ -134,6 +134,20 @@ public final class DeploymentRunner {
             return error(deployment, null, failed);
         }
         String version = answer.siteInfo().mediawikiVersion();
+        // The harness's reviewed deviations of the version the wiki reports, unless its expectations file chose some.
+        Expectations.ForVersion reviewed;
+        try {
+            reviewed = expectations.forVersion(version);
+        } catch (RuntimeException e) {
+            prepared.completeExceptionally(e);
+            try {
+                launcher.abandon(running);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            return error(deployment, version, e.getMessage());
+        }
+        expectations = reviewed.expectations();
         ScenarioLauncher.Launched launched;
         try {
             if (deployment.source() == null) {
@@ -157,8 +171,9 @@ public final class DeploymentRunner {
             Thread.currentThread().interrupt();
             return error(deployment, version, "interrupted");
         }
-        return judged(deployment, version, answer.siteInfo().extensions(), expectations, launched, folder)
+        DeploymentResult result = judged(deployment, version, answer.siteInfo().extensions(), expectations, launched, folder)
                 .described(deployment.counterpart(), answer.captcha());
+        return reviewed.note() == null ? result : result.withFlags(List.of(reviewed.note()));
     }
 
     /**

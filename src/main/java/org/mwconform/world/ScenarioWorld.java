@@ -315,7 +315,17 @@ public class ScenarioWorld {
     public NewAccount account() { return account; }
     /** The account the wiki should end up with, when it differs from the one requested (normalisation). */
     public void expectAccount(NewAccount expected) { this.account = expected; }
-    public CreateAccountRequest request() { return request; }
+    /**
+     * The filled form. A step that reads it before any step filled it says which step must come first (a run checks
+     * this from the step catalogue before anything is sent; a plain Cucumber run learns it here).
+     */
+    public CreateAccountRequest request() {
+        if (request == null) {
+            throw new CannotGoOn("this step needs the fields and a createaccount token first: put \"Given I have fetched the fields"
+                    + " and a createaccount token\" before it (or in the feature's Background)");
+        }
+        return request;
+    }
     public FormFiller.Filled filled() { return filled; }
     public CreateAccountOutcome outcome() { return outcome; }
 }

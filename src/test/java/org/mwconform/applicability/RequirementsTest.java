@@ -41,4 +41,17 @@ class RequirementsTest {
                 .hasMessageContaining("anonymous-creation")
                 .hasMessageContaining("META-INF/services/org.mwconform.applicability.Requirement");
     }
+
+    /** The missing-classpath mistake: the requirement is built on disk but not given; the one line names the fix. */
+    @Test
+    void anUnknownRequirementBuiltButNotGivenNamesTheClasspath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path project) throws Exception {
+        java.nio.file.Path services = project.resolve("target/test-classes/META-INF/services");
+        java.nio.file.Files.createDirectories(services);
+        java.nio.file.Files.writeString(services.resolve(Requirement.class.getName()), "org.example.nobotnames.NoBots\n");
+        assertThat(requirements.unknown("@needs:no-bots", project)).startsWith("unknown requirement tag @needs:no-bots (known: ")
+                .endsWith("; target/test-classes registers requirements (META-INF/services/org.mwconform.applicability.Requirement)"
+                        + " but is not on the classpath: give it with --classpath target/test-classes (or classpath: [target/test-classes] in mwconform.yml)");
+        assertThat(requirements.unknown("@needs:no-bots", java.nio.file.Files.createDirectories(project.resolve("elsewhere"))))
+                .endsWith("given with --classpath target/test-classes (or classpath: in mwconform.yml)");
+    }
 }

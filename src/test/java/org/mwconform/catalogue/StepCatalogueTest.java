@@ -28,6 +28,38 @@ class StepCatalogueTest {
         assertThat(coreSteps()).noneMatch(s -> s.definedIn().startsWith("Hooks."));
     }
 
+    @Test
+    void theCatalogueKnowsWhichStepsNeedTheFormFetchedFirst() {
+        List<StepCatalogue.Step> steps = coreSteps();
+        StepCatalogue.Step create = steps.stream().filter(s -> s.text().equals("I create an account with a fresh username and a strong password")).findFirst().orElseThrow();
+        StepCatalogue.Step prepare = steps.stream().filter(s -> s.text().equals("I have fetched the fields and a createaccount token")).findFirst().orElseThrow();
+        assertThat(create.needs()).containsExactly(StepCatalogue.Precondition.FORM);
+        assertThat(prepare.gives()).containsExactly(StepCatalogue.Precondition.FORM);
+        assertThat(prepare.needs()).isEmpty();
+    }
+
+    /** The core's own features use every step after what it needs: the check has no false alarm there. */
+    @Test
+    void everyCoreScenarioHasItsPreconditionsInOrder() {
+        assertThat(new StepOrder(coreSteps()).problems(org.mwconform.features.ScenarioCatalogue.load(Path.of("features")))).isEmpty();
+    }
+
+    /** A scenario that creates an account without the Given before it: one line naming the step that must come first. */
+    @Test
+    void aMissingGivenIsOneLineNamingTheStepThatMustComeFirst(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path feature = dir.resolve("no-given.feature");
+        Files.writeString(feature, """
+                Feature: forgot the Given
+                  Scenario: creates without the form
+                    When I create an account with a fresh username and a strong password
+                    Then account creation passes for that username
+                """);
+        List<String> problems = new StepOrder(coreSteps()).problems(org.mwconform.features.ScenarioCatalogue.load(dir));
+        assertThat(problems).containsExactly(feature + ": scenario \"creates without the form\": the step \"When I create an account"
+                + " with a fresh username and a strong password\" needs the fields and a createaccount token first: put"
+                + " \"Given I have fetched the fields and a createaccount token\" before it (or in the feature's Background)");
+    }
+
     /** The committed page is generated; regenerate with -Dmwconform.catalogue.write=true when steps change. */
     @Test
     void theCommittedCatalogueMatchesTheCode() throws Exception {

@@ -67,7 +67,10 @@ class ExampleProjectIT {
         Path messages = example.resolve("target/mwconform/messages.ndjson");
         Files.deleteIfExists(messages);
         t = System.nanoTime();
-        maven(example, "test");
+        // The wiki as the run served it: on a free port when another checkout's wiki holds the file's (a plain
+        // Cucumber JVM does not know the harness's checkout, where that port is recorded).
+        String served = JSON.readTree(runReports.resolve("latest/results.json").toFile()).path("deployments").path(0).path("target").asText();
+        maven(example, "test", "-Dmwconform.api=" + served);
         seconds.put("mvn test (the example)", since(t));
         assertThat(messages).exists();
         t = System.nanoTime();
@@ -84,6 +87,25 @@ class ExampleProjectIT {
         assertThat(byRun).as("the core contract ran too, its reviewed deviations included")
                 .containsEntry("create-account-pass", "passed").containsEntry("notoken", "known-deviation");
         assertThat(byRun.size()).isGreaterThan(40);
+
+        // The example's scenarios are the extension's: under "accept-terms" in results.json, the console, the matrix and Allure.
+        JsonNode deployment = JSON.readTree(runReports.resolve("latest/results.json").toFile()).path("deployments").path(0);
+        for (JsonNode r : deployment.path("results")) {
+            assertThat(r.path("extension").asText(null)).as(r.path("id").asText())
+                    .isEqualTo(OWN.contains(r.path("id").asText()) ? "accept-terms" : null);
+        }
+        assertThat(deployment.path("byExtension").path("accept-terms").path("passed").asInt()).isEqualTo(OWN.size());
+        assertThat(run.console).contains("; extension accept-terms: 3 passed, 0 known deviations, 0 not applicable, 0 failed");
+        String matrix = Files.readString(runReports.resolve("latest/index.html"));
+        assertThat(matrix).contains("<tr class=\"extension-row\" data-extension=\"accept-terms\">");
+        assertThat(matrix.indexOf("data-extension=\"accept-terms\"><th")).as("the extension's section comes after the core's features")
+                .isGreaterThan(matrix.indexOf("data-key=\"create-account-pass\""));
+        assertThat(allureSuites(runReports.resolve("latest/deployments/local-accept-terms/allure-results"), OWN))
+                .containsOnly("extension accept-terms");
+        // Nothing in the project points into a harness checkout: the reviewed deviations come from the jar by name.
+        for (String file : List.of("mwconform.yml", "environments/accept-terms.yml", "environments/accept-terms.expectations.yml")) {
+            assertThat(Files.readString(example.resolve(file))).as(file).doesNotContain("../../");
+        }
 
         // The third report agrees as well: each known deviation is "skipped" in Allure, in its category, both ways.
         for (Path reports : List.of(runReports, reportReports)) {
@@ -117,6 +139,27 @@ class ExampleProjectIT {
             assertThat(r.path("outcome").asText()).as(r.toString()).isEqualTo("not-applicable");
             assertThat(r.path("reason").asText()).isEqualTo("authmanagerinfo announces no AcceptTermsAuthenticationRequest for account creation");
         }
+    }
+
+    /** The Allure suite labels of the results whose scenario ids are {@code ids}. */
+    private static List<String> allureSuites(Path folder, List<String> ids) throws IOException {
+        List<String> suites = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith("-result.json")).toList()) {
+                JsonNode r = JSON.readTree(f.toFile());
+                boolean own = false;
+                String suite = null;
+                for (JsonNode l : r.path("labels")) {
+                    own |= "tag".equals(l.path("name").asText()) && ids.stream().anyMatch(id -> ("@id:" + id).equals(l.path("value").asText()));
+                    suite = "suite".equals(l.path("name").asText()) ? l.path("value").asText() : suite;
+                }
+                if (own) {
+                    suites.add(suite);
+                }
+            }
+        }
+        assertThat(suites).hasSize(ids.size());
+        return suites;
     }
 
     private static Map<String, String> outcomes(Path reports) throws IOException {

@@ -116,13 +116,24 @@ public final class AllureResults {
         AtomicFiles.writeString(folder.resolve("environment.properties"), "deployment=" + deployment + "\n");
     }
 
+    /**
+     * A deployment's suites, as results.json counts them: the page's documented contract, what the core observes
+     * beyond it, and one suite per extension ({@code @extension:NAME}) under the extension's name.
+     */
+    static String suite(ScenarioResult result) {
+        if (result.extension() != null) {
+            return "extension " + result.extension();
+        }
+        return org.mwconform.report.DeploymentResult.beyondDocs(result) ? "beyond the documentation" : "documented";
+    }
+
     private TestResult testResult(ScenarioResult result, CucumberMessages.ScenarioRun run) {
         String uuid = UUID.randomUUID().toString();
         String key = deployment + "/" + (result.id() != null ? result.id() : result.feature() + "/" + result.scenario());
         List<Label> labels = new ArrayList<>(List.of(
-                new Label().setName("suite").setValue(deployment),
+                new Label().setName("parentSuite").setValue(deployment),
+                new Label().setName("suite").setValue(suite(result)),
                 new Label().setName("feature").setValue(result.feature()),
-                new Label().setName("parentSuite").setValue("mwconform"),
                 new Label().setName("tag").setValue(result.outcome().label()),
                 new Label().setName("framework").setValue("cucumberjvm")));
         if (result.tags() != null) {

@@ -35,8 +35,12 @@ final class MatrixModel {
 
     /** One deployment's summary line; {@code preflightError} is null when its preflight passed. */
     record Summary(String deployment, boolean ok, int passed, int failed, int notApplicable, int knownDeviation,
-                   int staleExpectation, int error, String counts, String documented, String beyondDocs, List<String> flags,
-                   String preflightError) {
+                   int staleExpectation, int error, String counts, String documented, String beyondDocs,
+                   List<ExtensionCount> extensions, List<String> flags, String preflightError) {
+    }
+
+    /** An extension's own scenarios on one deployment ({@code @extension:NAME}), counted apart from the page's contract. */
+    record ExtensionCount(String extension, String counts) {
     }
 
     /** The comparison with the previous run; {@code previousRunId} is null when there is none. */
@@ -64,10 +68,11 @@ final class MatrixModel {
     record PreflightRow(String key, List<TableCell> cells) {
     }
 
-    record Feature(String name, List<Row> rows) {
+    /** {@code extension}: the extension whose feature it is ({@code @extension:NAME}), null for the core contract. */
+    record Feature(String name, String extension, List<Row> rows) {
     }
 
-    /** {@code attention} and {@code changed} are "true"/"false"; {@code contract} is "documented" or "beyond-docs". */
+    /** {@code attention} and {@code changed} are "true"/"false"; {@code contract} is "documented", "beyond-docs" or "extension". */
     record Row(String rowId, String key, String attention, String changed, String contract, String scenario, String id,
                boolean beyondDocs, List<TableCell> cells) {
     }

@@ -127,11 +127,12 @@ public final class MatrixPage {
             }
             resultsByDeployment.get(d.name()).forEach((key, r) -> features
                     .computeIfAbsent(r.feature() == null ? "(no feature)" : r.feature(), f -> new LinkedHashMap<>())
-                    .putIfAbsent(key, new RowKey(key, r.scenario(), r.id(), DeploymentResult.beyondDocs(r))));
+                    .putIfAbsent(key, new RowKey(key, r.scenario(), r.id(), DeploymentResult.beyondDocs(r), r.extension())));
         }
+        List<Map.Entry<String, Map<String, RowKey>>> sections = inSections(features);
 
         Map<String, String> rowIds = new LinkedHashMap<>();
-        features.values().forEach(rows -> rows.keySet().forEach(k -> rowIds.putIfAbsent(k, "r" + rowIds.size())));
+        sections.forEach(f -> f.getValue().keySet().forEach(k -> rowIds.putIfAbsent(k, "r" + rowIds.size())));
         int rowCount = rowIds.size() + (anyPreflightError ? 1 : 0);
 
         ObjectNode data = JSON.createObjectNode();
@@ -157,7 +158,8 @@ public final class MatrixPage {
             preflight = new MatrixModel.PreflightRow(ScenarioKeys.PREFLIGHT_ID, row);
         }
         List<MatrixModel.Feature> featureRows = new ArrayList<>();
-        for (Map.Entry<String, Map<String, RowKey>> feature : features.entrySet()) {
+        for (Map.Entry<String, Map<String, RowKey>> feature : sections) {
+            String extension = feature.getValue().values().iterator().next().extension();
             List<MatrixModel.Row> rows = new ArrayList<>();
             for (RowKey row : feature.getValue().values()) {
                 boolean attention = false;
@@ -172,9 +174,10 @@ public final class MatrixPage {
                             : cell(cells, d, row.key(), r, cellIndex, false));
                 }
                 rows.add(new MatrixModel.Row(rowIds.get(row.key()), row.key(), String.valueOf(attention), String.valueOf(changed),
-                        row.beyondDocs() ? "beyond-docs" : "documented", row.scenario(), row.id(), row.beyondDocs(), rowCells));
+                        row.extension() != null ? "extension" : row.beyondDocs() ? "beyond-docs" : "documented", row.scenario(), row.id(),
+                        row.beyondDocs(), rowCells));
             }
-            featureRows.add(new MatrixModel.Feature(feature.getKey(), rows));
+            featureRows.add(new MatrixModel.Feature(feature.getKey(), extension, rows));
         }
 
         List<MatrixModel.LegendItem> legend = new ArrayList<>();
@@ -196,7 +199,21 @@ public final class MatrixPage {
         return h.toString();
     }
 
-    private record RowKey(String key, String scenario, String id, boolean beyondDocs) {
+    private record RowKey(String key, String scenario, String id, boolean beyondDocs, String extension) {
+    }
+
+    /**
+     * The features in the order the rows show them: the core contract's first, then each extension's
+     * ({@code @extension:NAME}), by name; the template opens a section for each extension.
+     */
+    private static List<Map.Entry<String, Map<String, RowKey>>> inSections(Map<String, Map<String, RowKey>> features) {
+        java.util.function.Function<Map.Entry<String, Map<String, RowKey>>, String> extension =
+                f -> f.getValue().values().iterator().next().extension();
+        List<Map.Entry<String, Map<String, RowKey>>> ordered = new ArrayList<>(
+                features.entrySet().stream().filter(f -> extension.apply(f) == null).toList());
+        features.entrySet().stream().filter(f -> extension.apply(f) != null)
+                .sorted(java.util.Comparator.comparing(extension)).forEach(ordered::add);
+        return ordered;
     }
 
     private MatrixModel.Header header() {
@@ -212,9 +229,16 @@ public final class MatrixPage {
             summaries.add(new MatrixModel.Summary(d.name(), d.results().stream().allMatch(r -> r.outcome().isExpected()),
                     c.get(Outcome.PASSED), c.get(Outcome.FAILED), c.get(Outcome.NOT_APPLICABLE), c.get(Outcome.KNOWN_DEVIATION),
                     c.get(Outcome.STALE_EXPECTATION), c.get(Outcome.ERROR), summaryCounts(c), summaryCounts(d.documented()),
-                    summaryCounts(d.beyondDocs()), d.flags(), ScenarioKeys.preflightError(d)));
+                    summaryCounts(d.beyondDocs()), extensionCounts(d), d.flags(), ScenarioKeys.preflightError(d)));
         }
         return summaries;
+    }
+
+    /** Each extension's own counts, never among the page's contract: extension name to the console's words. */
+    private static List<MatrixModel.ExtensionCount> extensionCounts(DeploymentResult d) {
+        List<MatrixModel.ExtensionCount> list = new ArrayList<>();
+        d.byExtension().forEach((extension, counts) -> list.add(new MatrixModel.ExtensionCount(extension, summaryCounts(counts))));
+        return list;
     }
 
     /** "31 passed, 2 known deviations, 4 not applicable, 0 failed, 0 stale expectations, 0 errors" (the console's words). */

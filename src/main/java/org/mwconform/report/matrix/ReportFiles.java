@@ -165,8 +165,8 @@ public final class ReportFiles {
             } catch (UnreadableReportException e) {
                 continue; // an interrupted or foreign run is no baseline
             }
-            if (run.report().run().partial()) {
-                continue;  // filtered by --tags, or one shard
+            if (run.report().run().partial() || !run.report().run().sameProject(current.run())) {
+                continue;  // filtered by --tags, or one shard; or another project's run
             }
             Instant thatStarted = instant(run.report().run().startedAt());
             boolean older = started != null && thatStarted != null

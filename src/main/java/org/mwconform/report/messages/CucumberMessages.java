@@ -46,6 +46,10 @@ public final class CucumberMessages {
     private final Map<String, Started> started = new LinkedHashMap<>();
     private final List<ScenarioRun> finished = new ArrayList<>();
     private int tornLines;
+    /** The step definitions' lines, unparsed: read only when a step is undefined (for the nearest known steps). */
+    private final List<String> stepDefinitionLines = new ArrayList<>();
+    /** Cucumber's snippet for each undefined step, by pickle step id. */
+    private final Map<String, String> snippets = new HashMap<>();
 
     private CucumberMessages() {
     }
@@ -134,6 +138,10 @@ public final class CucumberMessages {
             "{\"testStepStarted\":", "{\"parameterType\":", "{\"meta\":");
 
     private void acceptLine(String line) {
+        if (line.startsWith("{\"stepDefinition\":")) {
+            stepDefinitionLines.add(line);
+            return;
+        }
         if (line.isBlank() || UNREAD.stream().anyMatch(line::startsWith)) {
             return;
         }
@@ -171,6 +179,12 @@ public final class CucumberMessages {
             }
         } else if (envelope.has("testRunFinished")) {
             runFinished = true;
+        } else if (envelope.has("suggestion")) {
+            JsonNode suggestion = envelope.get("suggestion");
+            JsonNode snippet = suggestion.path("snippets").path(0).path("code");
+            if (!snippet.isMissingNode()) {
+                snippets.put(suggestion.path("pickleStepId").asText(), snippet.asText());
+            }
         }
     }
 
@@ -227,6 +241,7 @@ public final class CucumberMessages {
         List<StepRun> steps = new ArrayList<>();
         String status = "UNKNOWN";
         JsonNode worst = null;
+        String undefined = null;
         for (JsonNode step : testCase == null ? JSON.createArrayNode() : testCase.path("testSteps")) {
             JsonNode result = s.stepResults.get(step.path("id").asText());
             if (result == null) {
@@ -240,8 +255,16 @@ public final class CucumberMessages {
                 status = stepStatus;
                 worst = result;
             }
+            if ("UNDEFINED".equals(stepStatus) && undefined == null) {
+                undefined = undefinedStep(step.path("pickleStepId").asText(), stepTexts.getOrDefault(step.path("pickleStepId").asText(), ""));
+            }
         }
         ScenarioRecord record = record(uri, name, line, tags, status, worst, s.evidence);
+        if (undefined != null && "UNDEFINED".equals(status)) {
+            record = new ScenarioRecord(record.id(), record.feature(), record.scenario(), record.uri(), record.line(), record.tags(),
+                    record.status(), record.errorType(), record.conditionId(), oneLine(undefined), record.evidence(), record.failures(),
+                    record.stepRequests());
+        }
         return new ScenarioRun(record, List.copyOf(steps), s.startMillis, stopMillis);
     }
 
@@ -274,6 +297,53 @@ public final class CucumberMessages {
         return new ScenarioRecord(id, featureNames.getOrDefault(uri, uri), name, uri, line, List.copyOf(tags), status,
                 errorType, conditionId, oneLine(message), evidence, failures,
                 evidence == null ? 0 : evidence.path("stepRequests").asInt(0));
+    }
+
+    /**
+     * One line for a step no glue defines: its text, the nearest steps that are defined (a typo is the usual cause),
+     * and Cucumber's snippet for a new one.
+     */
+    private String undefinedStep(String pickleStepId, String text) {
+        List<String> known = new ArrayList<>();
+        for (String line : stepDefinitionLines) {
+            try {
+                String pattern = JSON.readTree(line).path("stepDefinition").path("pattern").path("source").asText(null);
+                if (pattern != null && !known.contains(pattern)) {
+                    known.add(pattern);
+                }
+            } catch (IOException torn) {
+                // not a step definition after all
+            }
+        }
+        List<String> nearest = known.stream()
+                .sorted(java.util.Comparator.comparingInt((String k) -> distance(text, k)).thenComparing(k -> k)).limit(3).toList();
+        String snippet = snippets.get(pickleStepId);
+        return "undefined step \"" + text + "\""
+                + (nearest.isEmpty() ? "; no step is defined: is the glue's --classpath given?"
+                : "; nearest known: " + String.join(" | ", nearest.stream().map(n -> "\"" + n + "\"").toList()))
+                + (snippet == null ? "" : "; Cucumber's snippet: " + snippet);
+    }
+
+    /** Levenshtein distance, case-insensitive: how far a step text is from a defined step's pattern. */
+    static int distance(String a, String b) {
+        String x = a.toLowerCase(java.util.Locale.ROOT);
+        String y = b.toLowerCase(java.util.Locale.ROOT);
+        int[] previous = new int[y.length() + 1];
+        int[] current = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length()];
     }
 
     /** Every condition that did not hold, in order, with what was observed: the evidence attachment lists them. */

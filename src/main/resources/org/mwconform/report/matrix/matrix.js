@@ -222,6 +222,11 @@
       var anyShown = false;
       function closeFeature() { if (lastFeature) { lastFeature.hidden = !anyShown; } }
       rows.forEach(function (r) {
+        if (r.classList.contains("extension-row")) {
+          closeFeature();
+          lastFeature = null;
+          return;
+        }
         if (r.classList.contains("feature-row")) {
           closeFeature();
           lastFeature = r;
