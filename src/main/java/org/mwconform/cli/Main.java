@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code mwconform run|report|diff|merge|allure|docs|mutate|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
+ * {@code mwconform run|report|diff|merge|allure|docs|mutate|wiki|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
  * 1 an unexpected result, 2 a usage or configuration error. Bad input gets one clear line, never a stack trace.
  * A new subcommand is one {@code addSubcommand} line in {@link #commandLine}.
  */
@@ -67,6 +67,7 @@ public final class Main implements Runnable {
         subcommands.put("docs", () -> new DocsCommand(home, out));
         subcommands.put("merge", () -> new MergeCommand(home, out));
         subcommands.put("mutate", () -> new MutateCommand(home, out));
+        subcommands.put("wiki", () -> new WikiCommand(home, out));
         subcommands.put("completion", CompletionCommand::new);
         subcommands.put("help", CommandLine.HelpCommand::new);
         CommandLine cli = new CommandLine(new Main());
@@ -85,7 +86,7 @@ public final class Main implements Runnable {
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof UsageException || e instanceof ConfigurationException) {
+            if (e instanceof UsageException || e instanceof ConfigurationException || e instanceof org.mwconform.wikis.WikiException) {
                 err.println("mwconform: " + e.getMessage());
                 return USAGE_ERROR;
             }
