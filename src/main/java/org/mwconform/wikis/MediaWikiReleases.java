@@ -141,7 +141,7 @@ public final class MediaWikiReleases {
             Path target = Files.readSymbolicLink(link);
             String t = target.toString();
             if (target.isAbsolute() && (t.startsWith("/usr/share/mediawiki") || t.startsWith("/var/lib/mediawiki") || t.startsWith("/etc/mediawiki"))) {
-                Path inside = root.resolve(t.substring(1));
+                Path inside = root.resolve(t.substring(1)).normalize();
                 Files.delete(link);
                 Files.createSymbolicLink(link, link.getParent().relativize(inside));
             }

@@ -31,9 +31,13 @@ public final class PortRecords {
         this.dir = dir.toAbsolutePath().normalize();
     }
 
-    /** This user's records: {@code MWCONFORM_CACHE}, else {@code XDG_CACHE_HOME/mwconform}, else {@code ~/.cache/mwconform}. */
+    /**
+     * This user's records: {@code servers/} in {@code MWCONFORM_CACHE}, else {@code XDG_CACHE_HOME/mwconform}, else
+     * {@code ~/.cache/mwconform}; {@code -Dmwconform.servers=DIR} names another folder (a test's own machine).
+     */
     public static PortRecords machine() {
-        return new PortRecords(cache().resolve("servers"));
+        String own = System.getProperty("mwconform.servers");
+        return new PortRecords(own != null && !own.isBlank() ? Path.of(own) : cache().resolve("servers"));
     }
 
     /** The cache every checkout of this user shares (records, MediaWiki releases). */
