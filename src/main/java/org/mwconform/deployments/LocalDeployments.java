@@ -56,6 +56,11 @@ public final class LocalDeployments {
                 if (!d.isLocal()) {
                     throw new ConfigurationException(name + ": local: missing: not a deployment this machine serves (only files with local: are)");
                 }
+            } else if (name.matches("[a-z0-9][a-z0-9.-]*") && Files.isRegularFile(home.resolve("environments").resolve(name + ".yml"))) {
+                d = loader.load(home.resolve("environments").resolve(name + ".yml"));
+                if (!d.isLocal()) {
+                    throw new ConfigurationException(d.source() + ": local: missing: not a deployment this machine serves (only files with local: are)");
+                }
             } else {
                 if (known.isEmpty()) {
                     all().forEach(k -> known.put(k.name(), k));
