@@ -170,11 +170,12 @@ class WikiEngineIT {
                     .isEqualTo("mwconform: " + broken + ": api: port 99999 is out of range (1-65535)");
             assertThat(cli(b, "wiki", "up", "local-broken").strip()).as("by name too")
                     .isEqualTo("mwconform: " + broken + ": api: port 99999 is out of range (1-65535)");
+            Files.delete(broken);
             assertThat(cli(b, "wiki", "up", "local-nope").strip())
                     .startsWith("mwconform: no local deployment named 'local-nope': environments/local-nope.yml does not exist (known: ");
             assertThat(records.ofFolder(wiki(b).folder())).as("nothing started").isEmpty();
         } finally {
-            Files.delete(broken);
+            Files.deleteIfExists(broken);
         }
     }
 
