@@ -228,7 +228,7 @@ public final class DeploymentLoader {
     /**
      * Where local settings fragments live: environments/local/settings beside the file for the harness's own
      * deployments; the harness's ({@code -Dmwconform.home}, else the working folder) for an environment file
-     * elsewhere (an extension's repository); null when neither is at hand (a {@code mvn test} run: mw checked it when it
+     * elsewhere (an extension's repository); null when neither is at hand (a {@code mvn test} run: the engine checked it when it
      * started the wiki).
      */
     static Path localSettingsFolder(Path file) {

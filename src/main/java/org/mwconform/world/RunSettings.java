@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  */
 public record RunSettings(String runId, CompletableFuture<Prepared> preflight, TargetBreaker breaker, Duration patience) {
     /**
-     * What the preflight settled: the deployment as it is served (a local wiki that mw up moved to a free port is
+     * What the preflight settled: the deployment as it is served (a local wiki served on a free port, as recorded, is
      * reached there) and the facts it read once for the run.
      */
     public record Prepared(Deployment deployment, WikiFacts facts) {
