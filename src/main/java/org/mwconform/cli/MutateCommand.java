@@ -125,7 +125,7 @@ final class MutateCommand implements Callable<Integer> {
         }
         String runId = AccountFactory.newRunId();
         Path runDir = home.resolve(reports).resolve(runId);
-        String notStarted = new LocalProvisioner(home).up(List.of(deployment)).get(deployment.name());
+        String notStarted = new LocalProvisioner(home, out).up(List.of(deployment)).get(deployment.name());
         ScenarioLauncher launcher = new ScenarioLauncher(home.resolve("features"), runId, tags, threads, "lexical");
         DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), null, tags == null);
         out.println("mwconform mutate " + runId + ": " + deployment.name() + " through a fault-injecting proxy, " + mutants.size() + " mutant(s)");
