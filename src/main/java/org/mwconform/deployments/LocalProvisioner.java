@@ -145,7 +145,9 @@ public final class LocalProvisioner {
         if (!deployment.isLocal() || deployment.source() == null || servedBy == null) {
             return false;
         }
-        return servedBy.strip().equalsIgnoreCase(LocalWiki.identityOf(workFolder(deployment).resolve("LocalSettings.php")));
+        // This checkout's folder, never a record's: another checkout's wiki of the same file is not this one.
+        Path own = workFolder(deployment.source(), deployment.name(), harnessHome());
+        return servedBy.strip().equalsIgnoreCase(LocalWiki.identityOf(own.resolve("LocalSettings.php")));
     }
 
     /** The deployment where its server is recorded now (it may have started, on a free port, after the file was read). */
@@ -158,8 +160,14 @@ public final class LocalProvisioner {
         return served.equals(deployment.api()) ? deployment : deployment.withApi(served);
     }
 
+    /** The working folder its running server was recorded with (whichever checkout started it), else this checkout's. */
     static Path workFolder(Deployment deployment) {
-        return workFolder(deployment.source(), deployment.name(), harnessHome());
+        String file = deployment.source().toAbsolutePath().normalize().toString();
+        Path computed = workFolder(deployment.source(), deployment.name(), harnessHome());
+        List<org.mwconform.wikis.PortRecord> live = PortRecords.machine().live().stream()
+                .filter(r -> r.environment().equals(file) && r.deployment().equals(deployment.name())).toList();
+        return live.stream().filter(r -> r.ofFolder(computed)).findFirst().or(() -> live.stream().findFirst())
+                .map(r -> Path.of(r.folder())).orElse(computed);
     }
 
     /**

@@ -111,9 +111,16 @@ public final class LocalWikis {
             List<CompletableFuture<Up>> tasks = new ArrayList<>();
             List<LocalWiki> starting = new ArrayList<>();
             Map<LocalWiki, PortRecord> running = new LinkedHashMap<>();
+            List<PortRecord> live = records.live();
+            List<ServerProcesses.Server> servers = null;
             for (LocalWiki wiki : wikis) {
                 forget(wiki);
-                found(wiki).ifPresentOrElse(r -> running.put(wiki, r), () -> starting.add(wiki));
+                Optional<PortRecord> recorded = live.stream().filter(r -> r.ofFolder(wiki.folder())).findFirst();
+                if (recorded.isEmpty()) {
+                    servers = servers == null ? ServerProcesses.all() : servers;
+                    recorded = unrecorded(wiki, servers);
+                }
+                recorded.ifPresentOrElse(r -> running.put(wiki, r), () -> starting.add(wiki));
             }
             String packages = null;
             if (!starting.isEmpty()) {
@@ -153,13 +160,9 @@ public final class LocalWikis {
         });
     }
 
-    /** The wiki's live server: its record, or (no record: a killed run, an older script) the PHP server serving its folder, recorded now. */
-    private Optional<PortRecord> found(LocalWiki wiki) {
-        Optional<PortRecord> recorded = records.ofFolder(wiki.folder());
-        if (recorded.isPresent()) {
-            return recorded;
-        }
-        return ServerProcesses.serving(wiki.localSettings()).flatMap(server -> records.locked(() -> {
+    /** A server no record names (a killed run, an older checkout's script) that serves the wiki's folder: recorded now. */
+    private Optional<PortRecord> unrecorded(LocalWiki wiki, List<ServerProcesses.Server> servers) {
+        return servers.stream().filter(s -> wiki.localSettings().equals(s.config())).findFirst().flatMap(server -> records.locked(() -> {
             Optional<PortRecord> holder = records.live().stream().filter(r -> r.port() == server.port()).findFirst();
             if (holder.isPresent()) {
                 return Optional.<PortRecord>empty();
@@ -307,11 +310,7 @@ public final class LocalWikis {
     private String holderOf(int port) {
         Optional<ServerProcesses.Server> server = ServerProcesses.onPort(port);
         if (server.isPresent()) {
-            ServerProcesses.Server s = server.get();
-            if (s.checkout().isPresent()) {
-                return "the wiki " + s.deployment().orElseThrow() + " of the checkout " + s.checkout().get() + " (pid " + s.pid() + ")";
-            }
-            return "a PHP server (pid " + s.pid() + (s.config() == null ? "" : ", serving " + s.config()) + ")";
+            return describe(server.get());
         }
         Optional<String> program = ListeningProcesses.onPort(port);
         if (program.isPresent()) {
@@ -319,6 +318,13 @@ public final class LocalWikis {
         }
         boolean wiki = PhpServer.ask(URI.create("http://127.0.0.1:" + port + "/api.php")).map(a -> a.servedBy() != null).orElse(false);
         return wiki ? "another checkout's mwconform wiki" : "another program";
+    }
+
+    private static String describe(ServerProcesses.Server s) {
+        if (s.checkout().isPresent()) {
+            return "the wiki " + s.deployment().orElseThrow() + " of the checkout " + s.checkout().get() + " (pid " + s.pid() + ")";
+        }
+        return "a PHP server (pid " + s.pid() + (s.config() == null ? "" : ", serving " + s.config()) + ")";
     }
 
     /** Waits until the server answers as this wiki; empty when another server won the port; a WikiException otherwise. */
@@ -430,7 +436,7 @@ public final class LocalWikis {
         live.forEach(r -> recorded.add(r.port()));
         for (ServerProcesses.Server s : ServerProcesses.all()) {
             if (!recorded.contains(s.port()) && (s.config() == null || !s.config().startsWith(checkout))) {
-                held.put(s.port(), "port " + s.port() + ": " + holderOf(s.port()) + ", no record");
+                held.put(s.port(), "port " + s.port() + ": " + describe(s) + ", no record");
             }
         }
         return List.copyOf(held.values());
