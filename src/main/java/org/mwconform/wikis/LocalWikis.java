@@ -28,6 +28,7 @@ public final class LocalWikis {
     private final MediaWikiReleases releases;
     private final Consumer<String> lines;
     private final Settings settings;
+    private final Ports ports;
 
     /** Knobs from the environment: PHP workers per server, how long a server may take to answer, the free ports. */
     public record Settings(int workers, int upTimeoutSeconds, int firstFreePort, int lastFreePort) {
@@ -76,6 +77,7 @@ public final class LocalWikis {
         this.releases = releases;
         this.settings = settings;
         this.lines = lines;
+        this.ports = new Ports(this.checkout, records, settings.firstFreePort(), settings.lastFreePort(), lines);
     }
 
     public PortRecords records() {
@@ -264,67 +266,12 @@ public final class LocalWikis {
     }
 
     private PortRecord record(LocalWiki wiki, int port) {
-        return new PortRecord(port, wiki.preferredPort(), ProcessHandle.current().pid(), PortRecord.startOf(ProcessHandle.current()),
-                checkout.toString(), wiki.name(), wiki.environment().toAbsolutePath().normalize().toString(),
-                wiki.folder().toAbsolutePath().normalize().toString());
+        return ports.record(wiki, port);
     }
 
-    /**
-     * Decides where the wiki listens, once, for every checkout of this machine: its preferred port when no live record
-     * and no other program holds it; else the first free port, saying in one line who holds the preferred one. The
-     * claim is recorded at once (held by this process until the server runs), so no one else takes it meanwhile.
-     */
+    /** Where the wiki listens: decided by {@link Ports}, the one place that does. */
     PortRecord claim(LocalWiki wiki, Set<Integer> avoid) {
-        return records.locked(() -> {
-            records.discardStale();
-            List<PortRecord> live = records.live();
-            int port = wiki.preferredPort();
-            Optional<PortRecord> recorded = live.stream().filter(r -> r.port() == port).findFirst();
-            String holder = recorded.map(this::describe).orElseGet(() -> PhpServer.busy(port) ? holderOf(port) : null);
-            if (holder == null) {
-                PortRecord claim = record(wiki, port);
-                records.write(claim);
-                return claim;
-            }
-            Set<Integer> taken = new HashSet<>(avoid);
-            live.forEach(r -> taken.add(r.port()));
-            for (int free = settings.firstFreePort(); free <= settings.lastFreePort(); free++) {
-                if (!taken.contains(free) && !PhpServer.busy(free)) {
-                    lines.accept(wiki.name() + ": port " + port + " is held by " + holder + "; serving this checkout's on port " + free);
-                    PortRecord claim = record(wiki, free);
-                    records.write(claim);
-                    return claim;
-                }
-            }
-            throw new WikiException(wiki.name() + ": port " + port + " is held by " + holder + " and no port of "
-                    + settings.firstFreePort() + "-" + settings.lastFreePort() + " is free (MWCONFORM_FREE_PORTS)");
-        });
-    }
-
-    private String describe(PortRecord r) {
-        return (r.ofCheckout(checkout) ? "this checkout's wiki " + r.deployment() : "the wiki " + r.deployment() + " of the checkout " + r.checkout())
-                + " (pid " + r.pid() + ")";
-    }
-
-    /** Who listens on a port no record names: a local wiki of another checkout (as /proc shows it), or another program. */
-    private String holderOf(int port) {
-        Optional<ServerProcesses.Server> server = ServerProcesses.onPort(port);
-        if (server.isPresent()) {
-            return describe(server.get());
-        }
-        Optional<String> program = ListeningProcesses.onPort(port);
-        if (program.isPresent()) {
-            return program.get();
-        }
-        boolean wiki = PhpServer.ask(URI.create("http://127.0.0.1:" + port + "/api.php")).map(a -> a.servedBy() != null).orElse(false);
-        return wiki ? "another checkout's mwconform wiki" : "another program";
-    }
-
-    private static String describe(ServerProcesses.Server s) {
-        if (s.checkout().isPresent()) {
-            return "the wiki " + s.deployment().orElseThrow() + " of the checkout " + s.checkout().get() + " (pid " + s.pid() + ")";
-        }
-        return "a PHP server (pid " + s.pid() + (s.config() == null ? "" : ", serving " + s.config()) + ")";
+        return ports.claim(wiki, avoid);
     }
 
     /** Waits until the server answers as this wiki; empty when another server won the port; a WikiException otherwise. */
@@ -429,17 +376,7 @@ public final class LocalWikis {
 
     /** One line per port another checkout's wiki holds (recorded, or as the system shows a server no record names). */
     public List<String> otherCheckouts() {
-        Map<Integer, String> held = new java.util.TreeMap<>();
-        List<PortRecord> live = records.live();
-        live.stream().filter(r -> !r.ofCheckout(checkout)).forEach(r -> held.put(r.port(), "port " + r.port() + ": " + describe(r)));
-        Set<Integer> recorded = new HashSet<>();
-        live.forEach(r -> recorded.add(r.port()));
-        for (ServerProcesses.Server s : ServerProcesses.all()) {
-            if (!recorded.contains(s.port()) && (s.config() == null || !s.config().startsWith(checkout))) {
-                held.put(s.port(), "port " + s.port() + ": " + describe(s) + ", no record");
-            }
-        }
-        return List.copyOf(held.values());
+        return ports.otherCheckouts();
     }
 
     /** The last {@code count} lines of the wiki's server.log, after a line naming it. */
