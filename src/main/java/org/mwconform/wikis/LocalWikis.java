@@ -169,7 +169,11 @@ public final class LocalWikis {
             if (holder.isPresent()) {
                 return Optional.<PortRecord>empty();
             }
-            PortRecord adopted = record(wiki, server.port()).heldBy(ProcessHandle.of(server.pid()).orElseThrow());
+            Optional<ProcessHandle> process = ProcessHandle.of(server.pid()).filter(ProcessHandle::isAlive);
+            if (process.isEmpty()) {
+                return Optional.<PortRecord>empty();  // it stopped meanwhile: start afresh
+            }
+            PortRecord adopted = record(wiki, server.port()).heldBy(process.get());
             records.write(adopted);
             lines.accept(wiki.name() + ": found its server running without a record (pid " + server.pid() + ", port " + server.port() + "); recorded");
             return Optional.of(adopted);
