@@ -56,10 +56,17 @@ final class WikiCommand implements Runnable {
         List<LocalWiki> wikis = select(names, all).stream().map(provisioner::wiki).toList();
         LocalWikis engine = new LocalWikis(home, out::println);
         engine.down(wikis);
+        Set<String> stopped = new HashSet<>();
+        wikis.forEach(w -> stopped.add(w.folder().toString()));
         if (all) {
-            Set<String> stopped = new HashSet<>();
-            wikis.forEach(w -> stopped.add(w.folder().toString()));
             engine.downRecorded(stopped);
+        } else if (names == null || names.isEmpty()) {
+            // Nothing of this checkout keeps running unsaid (an example's wiki, one started from another file).
+            List<String> still = engine.ofThisCheckout().stream().filter(r -> !stopped.contains(r.folder()))
+                    .map(r -> r.deployment() + " (port " + r.port() + ")").toList();
+            if (!still.isEmpty()) {
+                out.println("still running: " + String.join(", ", still) + "; 'mwconform wiki down --all' stops them too");
+            }
         }
         return ExitCode.OK;
     }
