@@ -47,6 +47,15 @@ class ExampleProjectIT {
     private Path work;
     private Path repository;
     private final Map<String, Double> seconds = new TreeMap<>();
+    /** The example's preferred port, held as another checkout's wiki would hold it (when nobody else does). */
+    private ServerSocket otherHolder;
+
+    @org.junit.jupiter.api.AfterAll
+    void releaseThePort() throws IOException {
+        if (otherHolder != null) {
+            otherHolder.close();
+        }
+    }
 
     @BeforeAll
     void buildTheExample() throws Exception {
@@ -71,7 +80,7 @@ class ExampleProjectIT {
         Path environment = example.resolve("environments/accept-terms.yml");
         int preferred = new DeploymentLoader().preferredPort(environment);
         stopThisCheckoutsWiki(environment);
-        ServerSocket otherHolder = holdIfFree(preferred);
+        otherHolder = holdIfFree(preferred);
         long t = System.nanoTime();
         Path runReports = work.resolve("run");
         Result run = harness("run", "--project", example.toString(), "--reports", runReports.toString());
@@ -122,6 +131,7 @@ class ExampleProjectIT {
         // The other holder goes away: the example's next mvn test still reaches this checkout's wiki where it runs.
         if (otherHolder != null) {
             otherHolder.close();
+            otherHolder = null;
         }
         Files.deleteIfExists(messages);
         t = System.nanoTime();
