@@ -161,6 +161,12 @@ public final class LocalProvisioner {
     }
 
     /** The working folder its running server was recorded with (whichever checkout started it), else this checkout's. */
+    /** Whether a server of this deployment's file runs now, as recorded (by whichever checkout started it). */
+    public static boolean isRunning(Deployment deployment) {
+        String file = deployment.source().toAbsolutePath().normalize().toString();
+        return PortRecords.machine().live().stream().anyMatch(r -> r.environment().equals(file) && r.deployment().equals(deployment.name()));
+    }
+
     static Path workFolder(Deployment deployment) {
         String file = deployment.source().toAbsolutePath().normalize().toString();
         Path computed = workFolder(deployment.source(), deployment.name(), harnessHome());
