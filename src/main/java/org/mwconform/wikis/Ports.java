@@ -20,6 +20,18 @@ final class Ports {
     private final int lastFree;
     private final Consumer<String> lines;
 
+    /** The system's PHP servers, read once for the claims of one {@code up} (a scan of /proc is not free). */
+    private List<ServerProcesses.Server> servers;
+    private long scanned;
+
+    private synchronized List<ServerProcesses.Server> servers() {
+        if (servers == null || System.nanoTime() - scanned > 2_000_000_000L) {
+            servers = ServerProcesses.all();
+            scanned = System.nanoTime();
+        }
+        return servers;
+    }
+
     Ports(Path checkout, PortRecords records, int firstFree, int lastFree, Consumer<String> lines) {
         this.checkout = checkout;
         this.records = records;
@@ -73,7 +85,7 @@ final class Ports {
 
     /** Who listens on a port no record names: a local wiki of another checkout (as /proc shows it), or another program. */
     private String holderOf(int port) {
-        Optional<ServerProcesses.Server> server = ServerProcesses.onPort(port);
+        Optional<ServerProcesses.Server> server = servers().stream().filter(s -> s.port() == port).findFirst();
         if (server.isPresent()) {
             return describe(server.get());
         }
@@ -99,7 +111,7 @@ final class Ports {
         live.stream().filter(r -> !r.ofCheckout(checkout)).forEach(r -> held.put(r.port(), "port " + r.port() + ": " + describe(r)));
         Set<Integer> recorded = new HashSet<>();
         live.forEach(r -> recorded.add(r.port()));
-        for (ServerProcesses.Server s : ServerProcesses.all()) {
+        for (ServerProcesses.Server s : servers()) {
             if (!recorded.contains(s.port()) && (s.config() == null || !s.config().startsWith(checkout))) {
                 held.put(s.port(), "port " + s.port() + ": " + describe(s) + ", no record");
             }
