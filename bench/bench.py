@@ -38,6 +38,16 @@ TAGS = " or ".join("@id:" + t for t in TEN)
 API_LINE = re.compile(r"^(api:\s*)http://127\.0\.0\.1:(\d+)(/\S*)\s*$", re.M)
 
 
+def served_port(env_file):
+    """Where this checkout's wiki of that file listens now, as the harness recorded it (./mwconform wiki status):
+    the file's port is only a preference, another checkout may hold it."""
+    out = subprocess.run([os.path.join(HOME, "mwconform"), "wiki", "status", env_file], capture_output=True, text=True).stdout
+    m = re.search(r" up http://127\.0\.0\.1:(\d+)/", out)
+    if not m:
+        sys.exit("bench: %s is not up: %s" % (env_file, out.strip()))
+    return int(m.group(1))
+
+
 # --- a recording proxy --------------------------------------------------------------------------------------
 
 class Recorder:
@@ -166,15 +176,15 @@ def check(name, result):
 
 LOCAL_BLOCK = re.compile(r"^local:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)
 CREDENTIAL = re.compile(r"^[ \t]+(creator|blocker):[ \t]*([A-Za-z_][A-Za-z0-9_]*)", re.M)
-# The users environments/local/mw provisions (LocalProvisioner): the creator, and the administrator who may block.
+# The users ./mwconform wiki up provisions (LocalProvisioner): the creator, and the administrator who may block.
 PROVISIONED = {"creator": ("Mwconform-creator", "creator-password"), "blocker": ("Admin", "admin-password")}
 
 
 def proxied_environments(files, workdir, recorder):
     """Copies of the environment files (and their expectations) whose api goes through a recording proxy.
 
-    The copies drop their `local:` block: the wikis are already up, and environments/local/mw manages a wiki by its
-    own port, which a copy must not claim. The users mw provisioned are handed over as the environment variables the
+    The copies drop their `local:` block: the wikis are already up, and the harness manages a wiki by its
+    environment file, which a copy must not claim. The users `wiki up` provisioned are handed over as the environment variables the
     files name, as the harness does for a local deployment. Returns the files, the proxies and that environment."""
     target = os.path.join(workdir, "environments")
     shutil.copytree(os.path.join(HOME, "environments/expectations"), os.path.join(target, "expectations"))
@@ -183,7 +193,7 @@ def proxied_environments(files, workdir, recorder):
         text = open(f).read()
         m = API_LINE.search(text)
         port = free_port()
-        servers.append(proxy(port, int(m.group(2)), recorder))
+        servers.append(proxy(port, served_port(f), recorder))
         name = os.path.basename(f)
         work = os.path.join(HOME, "environments/local/.work", name[:-len(".yml")])
         for role, variable in CREDENTIAL.findall(text):
@@ -213,8 +223,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="mwconform-bench-")
     vanilla = os.path.join(HOME, "environments/local-vanilla.yml")
-    api = API_LINE.search(open(vanilla).read())
-    base_uri = "http://127.0.0.1:%s/" % api.group(2)
+    base_uri = "http://127.0.0.1:%d/" % served_port(vanilla)
     env = mocha_env(base_uri, work)
     reports = os.path.join(work, "reports")
 

@@ -3,7 +3,7 @@
  * Router for PHP's built-in web server: lets the one, read-only MediaWiki install of
  * Debian's package (the document root) serve one deployment of environments/local.
  *
- * Started by environments/local/mw, one server per deployment:
+ * Started by mwconform wiki up (org.mwconform.wikis), one server per deployment:
  *   MWCONFORM_CONFIG=<working folder>/LocalSettings.php \
  *     php -S 127.0.0.1:PORT -t /usr/share/mediawiki router.php
  *
@@ -29,7 +29,7 @@ if ( !$mwconform['config'] || !is_readable( $mwconform['config'] ) ) {
 	return true;
 }
 
-// Who serves this port: mw tells its own wiki from another checkout's (sha1 of the settings path,
+// Who serves this port: the engine tells its own wiki from another checkout's (sha1 of the settings path,
 // so no path of this machine is sent).
 header( 'X-Mwconform-Wiki: ' . sha1( $mwconform['config'] ) );
 

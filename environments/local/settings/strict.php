@@ -15,5 +15,5 @@ $wgPasswordPolicy['policies']['default']['MinimalPasswordLength'] = [ 'value' =>
 $wgPasswordPolicy['policies']['default']['MinimumPasswordLengthToLogin'] = 1;
 $wgInvalidUsernameCharacters = '@:>=!%';
 $wgMaxNameChars = 60;
-$wgMainCacheType = CACHE_ACCEL;  // already set by environments/local/mw; the throttle needs it
+$wgMainCacheType = CACHE_ACCEL;  // already set by mwconform wiki up (mwconform.php); the throttle needs it
 $wgAccountCreationThrottle = [ [ 'count' => 3, 'seconds' => 86400 ] ];

@@ -15,10 +15,10 @@
 // - The counter lives in ObjectCache::getLocalClusterInstance(), i.e. $wgMainCacheType. With
 //   CACHE_NONE (MediaWiki's default; install.php writes CACHE_ACCEL when APCu is there) the
 //   counter never sticks and nothing is ever throttled (checked: 3 PASS in a row).
-//   environments/local/mw sets CACHE_ACCEL (APCu, shared by the PHP server's workers, lost when
-//   the server stops: `mw down local-throttled && mw up local-throttled` resets the throttle).
+//   mwconform wiki up sets CACHE_ACCEL (APCu, shared by the PHP server's workers, lost when
+//   the server stops: `mwconform wiki down local-throttled && mwconform wiki up local-throttled` resets the throttle).
 // - Exempt: creators with the 'noratelimit' right (sysop, bureaucrat, bot), IPs in
 //   $wgRateLimitsExcludedIPs, and IPs a hook ExemptFromAccountCreationThrottle handler exempts.
 
-$wgMainCacheType = CACHE_ACCEL;  // already set by environments/local/mw; the throttle needs it
+$wgMainCacheType = CACHE_ACCEL;  // already set by mwconform wiki up (mwconform.php); the throttle needs it
 $wgAccountCreationThrottle = [ [ 'count' => 1, 'seconds' => 86400 ] ];

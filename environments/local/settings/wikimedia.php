@@ -21,7 +21,7 @@ wfLoadExtensions( [ 'ConfirmEdit', 'ConfirmEdit/FancyCaptcha', 'TitleBlacklist',
 // 1.39's ConfirmEdit defines the class globally; 1.43's namespaces it and keeps this name as an alias.
 $wgCaptchaClass = 'FancyCaptcha';
 $wgCaptchaTriggers['createaccount'] = true;
-$wgCaptchaDirectory = dirname( $wgCacheDirectory ) . '/captcha';  // the working folder's captcha/ (mw sets the cache folder there)
+$wgCaptchaDirectory = dirname( $wgCacheDirectory ) . '/captcha';  // the working folder's captcha/ (mwconform wiki up sets the cache folder there)
 $wgCaptchaDirectoryLevels = 0;
 // Not a secret worth protecting on a throwaway wiki; it only salts the image file names.
 $wgCaptchaSecret = 'mwconform-local-wikimedia';
@@ -32,7 +32,7 @@ $wgTitleBlacklistSources = [
 $wgTitleBlacklistUsernameSources = '*';
 
 // Wikimedia's default is 6 account creations per IP per day (wmf-config InitialiseSettings.php,
-// wgAccountCreationThrottle); the counter lives in APCu (CACHE_ACCEL, set by mw).
+// wgAccountCreationThrottle); the counter lives in APCu (CACHE_ACCEL, set by mwconform wiki up).
 $wgAccountCreationThrottle = [ [ 'count' => 6, 'seconds' => 86400 ] ];
 
 $wgGroupPermissions['accountcreator']['createaccount'] = true;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Provisioning of environments/local-wikimedia.yml, run by environments/local/mw once per install
+# Provisioning of environments/local-wikimedia.yml, run by mwconform wiki up (org.mwconform.wikis) once per install
 # (`tables`: after install.php; `content`: once the creator exists), with DIR (working folder), MW_ROOT, PHP and PHP_OPTS set.
 # 1. the extensions' database tables (update.php); 2. FancyCaptcha images made by ConfirmEdit's own
 # generator; 3. an AbuseFilter filter disallowing some new usernames; 4. the creator in accountcreator.

@@ -34,6 +34,7 @@ public final class ClassDataTraining {
             // The command line.
             Main.run(List.of("run", "--help"), quiet, quiet);
             Main.run(List.of("completion"), quiet, quiet);
+            Main.run(List.of("wiki", "status"), quiet, quiet);  // reads the environment files and port records; starts nothing
             RunCli.parse(List.of("--tags", "@read-only and not @captcha", "--target=http://127.0.0.1:9/api.php"));
             FeatureCatalog.locate(features.getParent()).count("@read-only");
             new ObjectMapper(new YAMLFactory()).readTree("name: x\napi: http://127.0.0.1:9/api.php\n");

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code mwconform run|report|diff|merge|history|allure|docs|mutate|new|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
+ * {@code mwconform run|report|diff|merge|history|allure|docs|mutate|wiki|new|completion|help}, parsed by picocli. Exit codes: 0 nothing unexpected,
  * 1 an unexpected result, 2 a usage or configuration error, 3 the reports could not be written. Bad input gets one clear line, never a stack trace.
  * A new subcommand is one {@code addSubcommand} line in {@link #commandLine}.
  */
@@ -71,6 +71,7 @@ public final class Main implements Runnable {
         subcommands.put("history", () -> new HistoryCommand(home, out));
         subcommands.put("mutate", () -> new MutateCommand(home, out));
         subcommands.put("new", () -> new NewCommand(out));
+        subcommands.put("wiki", () -> new WikiCommand(home, out));
         subcommands.put("completion", CompletionCommand::new);
         subcommands.put("help", CommandLine.HelpCommand::new);
         CommandLine cli = new CommandLine(new Main());
@@ -89,7 +90,7 @@ public final class Main implements Runnable {
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof UsageException || e instanceof ConfigurationException) {
+            if (e instanceof UsageException || e instanceof ConfigurationException || e instanceof org.mwconform.wikis.WikiException) {
                 err.println("mwconform: " + e.getMessage());
                 return USAGE_ERROR;
             }

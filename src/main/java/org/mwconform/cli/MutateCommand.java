@@ -119,14 +119,16 @@ final class MutateCommand implements Callable<Integer> {
         if (mutants.isEmpty()) {
             mutants.addAll(Mutants.all());
         }
-        Deployment deployment = new DeploymentLoader().load(env);
-        if (!deployment.writable()) {
-            throw new UsageException(deployment.name() + " is not writable: mutants make a wiki create accounts it should not, so mutate runs only"
+        Deployment loaded = new DeploymentLoader().load(env);
+        if (!loaded.writable()) {
+            throw new UsageException(loaded.name() + " is not writable: mutants make a wiki create accounts it should not, so mutate runs only"
                     + " against a deployment whose environment file says writable: true");
         }
         String runId = AccountFactory.newRunId();
         Path runDir = home.resolve(reports).resolve(runId);
-        String notStarted = new LocalProvisioner(home).up(List.of(deployment)).get(deployment.name());
+        String notStarted = new LocalProvisioner(home, out).up(List.of(loaded)).get(loaded.name());
+        // The proxy goes in front of the wiki where it was started (a free port when another checkout holds the file's).
+        Deployment deployment = LocalProvisioner.asServed(loaded);
         ScenarioLauncher launcher = new ScenarioLauncher(home.resolve("features"), runId, tags, threads, "lexical");
         DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), null, tags == null);
         out.println("mwconform mutate " + runId + ": " + deployment.name() + " through a fault-injecting proxy, " + mutants.size() + " mutant(s)");

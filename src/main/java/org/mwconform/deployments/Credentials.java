@@ -39,7 +39,7 @@ public final class Credentials {
 
     /**
      * Looks the role up in the deployment's {@code credentials} and in the process environment; for a local
-     * deployment whose variable is unset, in the users {@code mw up} provisioned ({@link LocalProvisioner}).
+     * deployment whose variable is unset, in the users {@code wiki up} provisioned ({@link LocalProvisioner}).
      */
     public static Lookup lookup(Deployment deployment, String role) {
         Map<String, String> environment = new java.util.HashMap<>(System.getenv());

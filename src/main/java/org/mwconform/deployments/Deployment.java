@@ -17,10 +17,12 @@ import java.util.Map;
  * @param suite         the features and glue its file names ({@code features:}, {@code glue:}); empty when it names none
  * @param extensions    extensions a local deployment loads from a folder ({@code local.extensions})
  * @param counterpart   the deployment its file pairs it with for the comparison between versions ({@code counterpart:}), or null
+ * @param mediawiki     for deployments the project starts itself: the MediaWiki version it is served with (1.39, 1.43), else null
  */
 public record Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                          String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
-                         Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions, String counterpart) {
+                         Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions, String counterpart,
+                         String mediawiki) {
     public Deployment {
         suite = suite == null ? new Suite(List.of(), List.of()) : suite;
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
@@ -31,7 +33,7 @@ public record Deployment(String name, URI api, String description, boolean writa
                       String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
                       Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions) {
         this(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source,
-                client, suite, extensions, null);
+                client, suite, extensions, null, localSettings == null ? null : DEFAULT_MEDIAWIKI);
     }
 
     /** A deployment whose file names no features, glue or extensions. */
@@ -39,15 +41,17 @@ public record Deployment(String name, URI api, String description, boolean writa
                       String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
                       Path source, ClientSettings client) {
         this(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source,
-                client, null, null);
+                client, null, null, null, localSettings == null ? null : DEFAULT_MEDIAWIKI);
     }
 
     public static final String DEFAULT_USERNAME_PREFIX = "Mwconform";
+    /** The MediaWiki a local deployment runs when its file names none: this machine's Debian package. */
+    public static final String DEFAULT_MEDIAWIKI = "1.39";
 
     /** The same deployment reached through another api.php URL (a fault-injecting proxy in front of it). */
     public Deployment withApi(URI other) {
         return new Deployment(name, other, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials,
-                source, client, suite, extensions, counterpart);
+                source, client, suite, extensions, counterpart, mediawiki);
     }
 
     /** A deployment with the default client settings. */

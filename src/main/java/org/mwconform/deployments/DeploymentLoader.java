@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.mwconform.wikis.MediaWikiReleases;
+import org.mwconform.wikis.PortRecords;
+
 /** Reads and checks environment files; every problem becomes one line naming the file and the key. */
 public final class DeploymentLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -34,9 +37,9 @@ public final class DeploymentLoader {
                     FileShape.text("a folder, a .feature file, or core")))
             .key("glue", FileShape.listOf("glue packages beside the core's org.mwconform.steps (step classes, hooks)",
                     FileShape.text("a Java package, like org.example.myextension")))
-            .key("local", FileShape.object("only for deployments environments/local/mw starts")
+            .key("local", FileShape.object("only for deployments this machine serves itself (mwconform wiki up); api is then http://127.0.0.1:PORT/api.php or http://127.0.0.1:PORT/w/api.php, PORT a preference")
                     .key("settings", FileShape.text("the settings fragment: environments/local/settings/NAME.php (default vanilla)"))
-                    .key("mediawiki", FileShape.text("the MediaWiki version mw serves it with: 1.39 (default, this machine's package) or 1.43"))
+                    .key("mediawiki", FileShape.text("the MediaWiki version it is served with: 1.39 (default, this machine's package) or 1.43"))
                     .key("extensions", FileShape.listOf("MediaWiki extensions loaded from a folder, as an extension's own repository holds them",
                             FileShape.object("one extension")
                                     .requiredKey("path", FileShape.text("the extension's folder (holding extension.json), relative to this file"))
@@ -91,7 +94,7 @@ public final class DeploymentLoader {
 
     static final class Local {
         public String settings = "vanilla";
-        /** The MediaWiki version environments/local/mw serves it with (1.39 when absent); read by mw only. */
+        /** The MediaWiki version it is served with (1.39 when absent). */
         public String mediawiki;
         public java.util.List<Extension> extensions = new java.util.ArrayList<>();
     }
@@ -164,18 +167,43 @@ public final class DeploymentLoader {
         }
         Suite suite = new Suite(env.features.stream().map(f -> feature(file, f)).toList(), env.glue.stream().map(g -> glue(file, g)).toList());
         URI api = apiUrl(file + ": api", env.api);
+        String mediawiki = null;
         if (env.local != null) {
+            localApi(file, api);
+            mediawiki = env.local.mediawiki == null ? Deployment.DEFAULT_MEDIAWIKI : env.local.mediawiki;
+            if (!MediaWikiReleases.SUITES.containsKey(mediawiki)) {
+                throw new ConfigurationException(file + ": local.mediawiki: unknown MediaWiki version '" + mediawiki + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(MediaWikiReleases.SUITES.keySet())) + ")");
+            }
+            // The file's port is a preference: the wiki is reached where its server was recorded when it started.
             api = servedPort(file, env.name, api);
         }
         return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
-                withPatience(env.client == null ? ClientSettings.DEFAULT : env.client.settings(), env.patience), suite, extensions, env.counterpart);
+                withPatience(env.client == null ? ClientSettings.DEFAULT : env.client.settings(), env.patience), suite, extensions, env.counterpart, mediawiki);
     }
 
     private static ClientSettings withPatience(ClientSettings c, Integer patience) {
         return patience == null ? c : new ClientSettings(c.requestTimeoutSeconds(), c.deploymentTimeoutSeconds(), c.maxResponseBytes(),
                 c.retries(), c.maxRetryAfterSeconds(), c.maxlag(), c.userAgent(), c.contact(), patience);
+    }
+
+
+    /** The port the file's api names: for a local deployment, the port it prefers. */
+    public int preferredPort(Path file) {
+        JsonNode tree = ConfigFiles.read(file, "environment file", SHAPE);
+        return apiUrl(file + ": api", tree.path("api").asText(null)).getPort();
+    }
+
+    private static final Pattern LOCAL_API = Pattern.compile("http://127\\.0\\.0\\.1:[0-9]+(/w)?/api\\.php");
+
+    /** A wiki this machine serves listens on loopback, on a port of its own, with api.php at / or /w/. */
+    private static void localApi(Path file, URI api) {
+        if (!LOCAL_API.matcher(api.toString()).matches()) {
+            throw new ConfigurationException(file + ": api: a local deployment (one with local:) is served at http://127.0.0.1:PORT/api.php"
+                    + " or http://127.0.0.1:PORT/w/api.php, got '" + org.mwconform.secrets.SecretMasker.redactUrl(api.toString()) + "'");
+        }
     }
 
     private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
@@ -219,7 +247,7 @@ public final class DeploymentLoader {
     /**
      * Where local settings fragments live: environments/local/settings beside the file for the harness's own
      * deployments; the harness's ({@code -Dmwconform.home}, else the working folder) for an environment file
-     * elsewhere (an extension's repository); null when neither is at hand (a {@code mvn test} run: mw checked it when it
+     * elsewhere (an extension's repository); null when neither is at hand (a {@code mvn test} run: the engine checked it when it
      * started the wiki).
      */
     static Path localSettingsFolder(Path file) {
@@ -233,22 +261,11 @@ public final class DeploymentLoader {
     }
 
     /**
-     * Where environments/local/mw really serves a local deployment: when another checkout (or program) held the
-     * file's port, mw served this checkout's wiki on a free port and recorded it in {@code local/.work/NAME/port}.
+     * Where a local deployment is served now: the port its server got, as recorded when it started (another checkout
+     * or program may have held the file's); the file's own port when no server of it runs.
      */
     static URI servedPort(Path file, String name, URI api) {
-        Path recorded = LocalProvisioner.workFolder(file, name).resolve("port");
-        try {
-            if (Files.isRegularFile(recorded)) {
-                String port = Files.readString(recorded).strip();
-                if (port.matches("[0-9]{2,5}")) {
-                    return new URI(api.getScheme(), null, api.getHost(), Integer.parseInt(port), api.getPath(), api.getQuery(), null);
-                }
-            }
-        } catch (IOException | URISyntaxException e) {
-            // No usable record: the file's own port.
-        }
-        return api;
+        return PortRecords.machine().served(file, name, api, LocalProvisioner.harnessHome());
     }
 
     /** A deployment for {@code --target URL}: read-only unless the user says it may be written to. */
@@ -264,6 +281,9 @@ public final class DeploymentLoader {
             URI uri = new URI(url == null ? "" : url.trim());
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new URISyntaxException(String.valueOf(url), "not an absolute http(s) URL");
+            }
+            if (uri.getPort() == 0 || uri.getPort() > 65535) {
+                throw new ConfigurationException(where + ": port " + uri.getPort() + " is out of range (1-65535)");
             }
             return uri;
         } catch (URISyntaxException e) {

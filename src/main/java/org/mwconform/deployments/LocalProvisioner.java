@@ -1,25 +1,35 @@
 package org.mwconform.deployments;
 
+import org.mwconform.wikis.LocalWiki;
+import org.mwconform.wikis.LocalWikis;
+import org.mwconform.wikis.PortRecords;
+
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 /**
- * Starts the deployments the project runs itself, through {@code environments/local/mw up},
- * which installs and serves them (in parallel) and is a no-op for those already up.
+ * The deployments the project serves itself, handed to the wiki engine ({@link LocalWikis}, in this process): what an
+ * environment file says becomes a {@link LocalWiki}; the users the engine provisions become the credentials the
+ * environment file names.
  */
 public final class LocalProvisioner {
-    private static final long TIMEOUT_MINUTES = 15;
-    private final Path script;
+    private final Path home;
+    private final PrintStream out;
 
     public LocalProvisioner(Path home) {
-        this.script = home.resolve("environments/local/mw");
+        this(home, System.out);
+    }
+
+    public LocalProvisioner(Path home, PrintStream out) {
+        this.home = home.toAbsolutePath().normalize();
+        this.out = out;
     }
 
     /** Name to failure line, for each deployment that could not be started; empty when all are up. */
@@ -28,82 +38,74 @@ public final class LocalProvisioner {
     }
 
     /**
-     * What {@code mw up} did: the deployments it could not bring up (with why), and those it found already running
-     * (their server was up before it was asked; a remote deployment counts as running, mw does not manage it).
+     * What {@code up} did: the deployments it could not bring up (with why), and those it found already running
+     * (their server was up before it was asked; a remote deployment counts as running, the engine does not manage it).
      */
-    public record Up(Map<String, String> failures, java.util.Set<String> alreadyRunning) {
+    public record Up(Map<String, String> failures, Set<String> alreadyRunning) {
         public boolean wasRunning(Deployment deployment) {
             return !deployment.isLocal() || alreadyRunning.contains(deployment.name());
         }
     }
 
-    /** {@code mw up} for the local deployments among these: one call, its lines printed. */
+    /** Brings the local deployments among these up, in parallel; their lines printed, indented. */
     public Up bringUp(List<Deployment> deployments) {
-        java.util.Set<String> running = new java.util.HashSet<>();
-        Map<String, String> failures = upAndWatch(deployments, line -> {
-            int space = line.indexOf(' ');
-            if (space > 0 && line.startsWith(" up ", space) && line.contains("(already running")) {
-                running.add(line.substring(0, space));
-            }
-        });
-        return new Up(failures, java.util.Set.copyOf(running));
-    }
-
-    private Map<String, String> upAndWatch(List<Deployment> deployments, java.util.function.Consumer<String> lines) {
-        List<Deployment> local = deployments.stream().filter(Deployment::isLocal).toList();
-        List<String> names = local.stream().map(Deployment::name).toList();
+        List<LocalWiki> wikis = deployments.stream().filter(Deployment::isLocal).map(this::wiki).toList();
         Map<String, String> failures = new LinkedHashMap<>();
-        if (names.isEmpty()) {
-            return failures;
+        Set<String> running = new java.util.HashSet<>();
+        if (wikis.isEmpty()) {
+            return new Up(failures, Set.of());
         }
-        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "up"));
-        // The project's own deployments by name; one described elsewhere (an extension's repository) by its file.
-        local.forEach(d -> command.add(isOwn(d) ? d.name() : d.source().toAbsolutePath().normalize().toString()));
-        List<String> output = new ArrayList<>();
-        int exit;
         try {
-            Path log = Files.createTempFile("mwconform-local-up", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                names.forEach(n -> failures.put(n, "environments/local/mw up did not finish in " + TIMEOUT_MINUTES + " minutes"));
-                return failures;
-            }
-            exit = process.exitValue();
-            output.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
-            Files.deleteIfExists(log);
-        } catch (IOException e) {
-            names.forEach(n -> failures.put(n, "cannot run environments/local/mw: " + e.getMessage()));
-            return failures;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            names.forEach(n -> failures.put(n, "interrupted while starting local deployments"));
-            return failures;
-        }
-        output.forEach(line -> System.out.println("  " + line));
-        output.forEach(lines);
-        if (exit != 0) {
-            String last = output.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit code " + exit);
-            for (String name : names) {
-                boolean up = output.stream().anyMatch(l -> l.startsWith(name + " up"));
-                if (!up) {
-                    failures.put(name, output.stream().filter(l -> l.startsWith(name + " ")).reduce((a, b) -> b).orElse(last));
+            engine().up(wikis).values().forEach(up -> {
+                if (up.failure() != null) {
+                    failures.put(up.name(), up.failure());
+                } else if (up.wasRunning()) {
+                    running.add(up.name());
                 }
-            }
+            });
+        } catch (RuntimeException e) {
+            wikis.forEach(w -> failures.put(w.name(), "cannot bring the local wikis up: " + e.getMessage()));
         }
-        return failures;
+        return new Up(failures, Set.copyOf(running));
     }
 
-    // --- credentials that environments/local/mw provisions -------------------------------------------
+    /** The engine of this checkout, its lines printed indented on this provisioner's stream. */
+    public LocalWikis engine() {
+        return new LocalWikis(home, line -> out.println("  " + line));
+    }
 
-    /** The user environments/local/mw creates on every local deployment for the creator role (CREATOR_NAME there). */
+    /** A local deployment as the engine serves it. */
+    public LocalWiki wiki(Deployment deployment) {
+        Path file = deployment.source().toAbsolutePath().normalize();
+        Path settingsFolder = settingsFolder(file, home);
+        Path settings = settingsFolder.resolve(deployment.localSettings() + ".php");
+        Path provision = settingsFolder.resolve(deployment.localSettings() + ".provision.sh");
+        String script = deployment.api().getPath().startsWith("/w/") ? "/w" : "";
+        int port = preferredPort(deployment);
+        return new LocalWiki(deployment.name(), file, port, script, settings, Files.isRegularFile(provision) ? provision : null,
+                deployment.mediawiki(), deployment.extensions().stream().map(e -> new LocalWiki.Extension(e.path(), e.settings())).toList(),
+                workFolder(file, deployment.name(), home), home);
+    }
+
+    /** The port the environment file names (the deployment's api may be the recorded one). */
+    private static int preferredPort(Deployment deployment) {
+        try {
+            return new DeploymentLoader().preferredPort(deployment.source());
+        } catch (RuntimeException e) {
+            return deployment.api().getPort();
+        }
+    }
+
+    // --- credentials the engine provisions -------------------------------------------------------------------------
+
+    /** The user the engine creates on every local deployment for the creator role. */
     public static final String CREATOR_USERNAME = "Mwconform-creator";
 
     /**
      * Environment variables for a local deployment's scenarios (read by {@link Credentials#lookup}): for the creator role its environment
      * file names, {@code Mwconform-creator:PASSWORD} from {@code environments/local/.work/NAME/creator-password};
      * for the blocker role, the installer's {@code Admin:PASSWORD} from {@code admin-password} (both written by
-     * {@code mw up}, mode 600), unless the variable is already set. Passed in the environment only,
+     * {@code wiki up}, mode 600), unless the variable is already set. Passed in the environment only,
      * never on a command line, never printed. Empty for remote wikis: there the user sets the variable.
      */
     public static Map<String, String> provisionedCredentials(Deployment deployment, Map<String, String> environment) {
@@ -113,7 +115,7 @@ public final class LocalProvisioner {
         return variables;
     }
 
-    /** The administrator environments/local/mw installs every local wiki with (install.php's admin, a sysop who may block). */
+    /** The administrator every local wiki is installed with (install.php's admin, a sysop who may block). */
     public static final String ADMIN_USERNAME = "Admin";
 
     private static void provision(Deployment deployment, Map<String, String> environment, String role, String username,
@@ -130,41 +132,31 @@ public final class LocalProvisioner {
                 variables.put(variable, username + ":" + password);
             }
         } catch (IOException e) {
-            // Not provisioned (mw up could not): the scenarios that need this user are not applicable, saying why.
+            // Not provisioned (wiki up could not): the scenarios that need this user are not applicable, saying why.
         }
     }
 
     /**
-     * {@code environments/local/.work/NAME}: mw keeps a deployment's files beside the environment file it reads;
-     * for a file elsewhere (an extension's repository), in the harness's own, under the deployment's name.
-     */
-    /**
      * Whether an answer came from this deployment's own wiki, as environments/local's router names it (the SHA-1 of
      * its LocalSettings.php path): a wiki answering as itself was installed, provisioned and started by an earlier
-     * {@code mw up}. False when it cannot be told (not local, no header, another checkout's wiki).
+     * {@code wiki up}. False when it cannot be told (not local, no header, another checkout's wiki).
      */
     public static boolean answeredAsItself(Deployment deployment, String servedBy) {
         if (!deployment.isLocal() || deployment.source() == null || servedBy == null) {
             return false;
         }
-        String settings = workFolder(deployment).resolve("LocalSettings.php").toString();
-        try {
-            byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(settings.getBytes(StandardCharsets.UTF_8));
-            return servedBy.strip().equalsIgnoreCase(java.util.HexFormat.of().formatHex(sha1));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return false;
-        }
+        // This checkout's folder, never a record's: another checkout's wiki of the same file is not this one.
+        Path own = workFolder(deployment.source(), deployment.name(), harnessHome());
+        return servedBy.strip().equalsIgnoreCase(LocalWiki.identityOf(own.resolve("LocalSettings.php")));
     }
 
-    /**
-     * The deployment as {@code mw up} serves it now: on the port it recorded when another checkout's wiki (or another
-     * program) held the file's port, which may have happened after the file was read.
-     */
+    /** The deployment where its server is recorded now (it may have started, on a free port, after the file was read). */
     public static Deployment asServed(Deployment deployment) {
         if (!deployment.isLocal() || deployment.source() == null) {
             return deployment;
         }
-        java.net.URI served = DeploymentLoader.servedPort(deployment.source(), deployment.name(), deployment.api());
+        java.net.URI served = PortRecords.machine().served(deployment.source(), deployment.name(),
+                PortRecords.withPort(deployment.api(), new DeploymentLoader().preferredPort(deployment.source())), harnessHome());
         return served.equals(deployment.api()) ? deployment : deployment.withApi(served);
     }
 
@@ -173,27 +165,43 @@ public final class LocalProvisioner {
         return !deployment.isLocal() || deployment.source() == null ? null : workFolder(deployment).resolve("logs/exception.log");
     }
 
-    static Path workFolder(Deployment deployment) {
-        return workFolder(deployment.source(), deployment.name());
+    /** Whether a server of this deployment's file runs now, as recorded (by whichever checkout started it). */
+    public static boolean isRunning(Deployment deployment) {
+        String file = deployment.source().toAbsolutePath().normalize().toString();
+        return PortRecords.machine().live().stream().anyMatch(r -> r.environment().equals(file) && r.deployment().equals(deployment.name()));
     }
 
-    /** The work folder mw keeps for the deployment that {@code file} (named {@code name}) describes. */
-    static Path workFolder(Path environmentFile, String name) {
+    static Path workFolder(Deployment deployment) {
+        String file = deployment.source().toAbsolutePath().normalize().toString();
+        Path computed = workFolder(deployment.source(), deployment.name(), harnessHome());
+        List<org.mwconform.wikis.PortRecord> live = PortRecords.machine().live().stream()
+                .filter(r -> r.environment().equals(file) && r.deployment().equals(deployment.name())).toList();
+        return live.stream().filter(r -> r.ofFolder(computed)).findFirst().or(() -> live.stream().findFirst())
+                .map(r -> Path.of(r.folder())).orElse(computed);
+    }
+
+    /**
+     * The working folder of the deployment {@code file} (named {@code name}) describes: {@code local/.work/BASE} beside
+     * the project's own environment files; for a file elsewhere (an extension's repository), the harness's
+     * {@code environments/local/.work/NAME}.
+     */
+    static Path workFolder(Path environmentFile, String name, Path home) {
         Path file = environmentFile.toAbsolutePath().normalize();
         if (!Files.isDirectory(file.resolveSibling("local").resolve("settings"))) {
-            return harnessHome().resolve("environments/local/.work").resolve(name);
+            return home.resolve("environments/local/.work").resolve(name);
         }
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return file.resolveSibling("local").resolve(".work").resolve(base);
     }
 
-    /** A deployment described in the project's own environments/ folder, which mw finds by name. */
-    private boolean isOwn(Deployment deployment) {
-        Path environments = script.toAbsolutePath().normalize().getParent().getParent();
-        return deployment.source() != null && environments.equals(deployment.source().toAbsolutePath().normalize().getParent());
+    /** The settings fragments: beside the project's own environment files, else the harness's. */
+    static Path settingsFolder(Path environmentFile, Path home) {
+        Path beside = environmentFile.toAbsolutePath().resolveSibling("local").resolve("settings");
+        return Files.isDirectory(beside) ? beside : home.resolve("environments/local/settings");
     }
 
-    private static Path harnessHome() {
+    /** The checkout this process belongs to ({@code -Dmwconform.home}, set by ./mwconform), else the working folder. */
+    static Path harnessHome() {
         String home = System.getProperty("mwconform.home");
         return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
     }

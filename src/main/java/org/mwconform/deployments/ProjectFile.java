@@ -47,6 +47,24 @@ public record ProjectFile(Path source, Suite suite, List<Path> classpath, List<P
         return Files.isRegularFile(file) ? java.util.Optional.of(load(file)) : java.util.Optional.empty();
     }
 
+    /** Only the environment files a project file names (its glue need not be built yet). */
+    public static List<Path> environmentsOf(Path file) {
+        return environments(file, ConfigFiles.read(file, "project file", SHAPE));
+    }
+
+    private static List<Path> environments(Path file, JsonNode tree) {
+        Path folder = file.toAbsolutePath().getParent();
+        List<Path> environments = new ArrayList<>();
+        tree.path("environments").forEach(e -> {
+            Path env = folder.resolve(e.asText()).normalize();
+            if (!Files.isRegularFile(env)) {
+                throw new ConfigurationException(file + ": environments: no file '" + e.asText() + "'");
+            }
+            environments.add(env);
+        });
+        return List.copyOf(environments);
+    }
+
     public static ProjectFile load(Path file) {
         JsonNode tree = ConfigFiles.read(file, "project file", SHAPE);
         Path folder = file.toAbsolutePath().getParent();
@@ -62,16 +80,8 @@ public record ProjectFile(Path source, Suite suite, List<Path> classpath, List<P
             }
             classpath.add(entry);
         });
-        List<Path> environments = new ArrayList<>();
-        tree.path("environments").forEach(e -> {
-            Path env = folder.resolve(e.asText()).normalize();
-            if (!Files.isRegularFile(env)) {
-                throw new ConfigurationException(file + ": environments: no file '" + e.asText() + "'");
-            }
-            environments.add(env);
-        });
         String name = tree.path("name").asText(folder.getFileName() == null ? "project" : folder.getFileName().toString());
         Path reports = folder.resolve(tree.path("reports").asText(DEFAULT_REPORTS)).normalize();
-        return new ProjectFile(file, new Suite(features, glue), List.copyOf(classpath), List.copyOf(environments), name, reports);
+        return new ProjectFile(file, new Suite(features, glue), List.copyOf(classpath), environments(file, tree), name, reports);
     }
 }

@@ -138,7 +138,7 @@ public final class ConformanceRun {
             // The local wikis come up while Cucumber starts on their scenarios; each scenario waits for its deployment's preflight.
             List<Deployment> all = deployments;
             CompletableFuture<LocalProvisioner.Up> up = CompletableFuture.supplyAsync(() -> {
-                LocalProvisioner.Up brought = new LocalProvisioner(home).bringUp(all);
+                LocalProvisioner.Up brought = new LocalProvisioner(home, out).bringUp(all);
                 if (all.stream().anyMatch(Deployment::isLocal) && !ClientAddress.perScenarioAddressesAvailable()) {
                     out.println("note: " + ClientAddress.NO_ALIASES);
                 }

@@ -92,9 +92,9 @@ public final class DeploymentRunner {
      * Cucumber starts on the deployment's scenarios at once, and the preflight asks the wiki who it is while the local
      * wikis are brought up; each scenario waits for the preflight, so nothing is sent to a wiki that did not pass it.
      * That early answer counts when it came from this checkout's own wiki (its router's identity header), or when
-     * {@code mw up} then finds the wiki was already running; otherwise the wiki is asked again, now that it is up.
+     * {@code wiki up} then finds the wiki was already running; otherwise the wiki is asked again, now that it is up.
      *
-     * @param up what {@code mw up} did, once it is done
+     * @param up what {@code wiki up} did, once it is done
      */
     DeploymentResult run(Deployment deployment, CompletableFuture<LocalProvisioner.Up> up, ScenarioLauncher.Folder folder) {
         CompletableFuture<RunSettings.Prepared> prepared = new CompletableFuture<>();
@@ -109,8 +109,8 @@ public final class DeploymentRunner {
             return error(deployment, null, e.getMessage());
         }
         listener.state(deployment.name(), "preflight");
-        // Asked while mw up may still be running. This checkout's own wiki answering as itself was brought up before:
-        // its scenarios need not wait for mw up to say so again (its verdict still counts, below).
+        // Asked while the wikis may still be coming up. This checkout's own wiki answering as itself was brought up before:
+        // its scenarios need not wait for the engine to say so again (its verdict still counts, below).
         Preflight.Answer answer = preflight.check(deployment);
         boolean itself = answer.error() == null && LocalProvisioner.answeredAsItself(deployment, answer.facts().servedBy().orElse(null));
         String notUp = null;

@@ -6,6 +6,7 @@ import org.mwconform.client.WikiFacts;
 import org.mwconform.deployments.ConfigurationException;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.deployments.DeploymentLoader;
+import org.mwconform.deployments.LocalProvisioner;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  */
 public record RunSettings(String runId, CompletableFuture<Prepared> preflight, TargetBreaker breaker, Duration patience) {
     /**
-     * What the preflight settled: the deployment as it is served (a local wiki that mw up moved to a free port is
+     * What the preflight settled: the deployment as it is served (a local wiki served on a free port, as recorded, is
      * reached there) and the facts it read once for the run.
      */
     public record Prepared(Deployment deployment, WikiFacts facts) {
@@ -98,6 +99,10 @@ public record RunSettings(String runId, CompletableFuture<Prepared> preflight, T
         String api = System.getProperty(API);
         if (api != null && !api.isBlank()) {
             deployment = deployment.withApi(java.net.URI.create(api));
+        } else if (deployment.isLocal() && !LocalProvisioner.isRunning(deployment)) {
+            // Its preferred port may serve another checkout's wiki: never test that one instead.
+            throw new ConfigurationException(environment + ": no wiki of this file runs on this machine (no port record);"
+                    + " start it first: mwconform wiki up " + environment);
         }
         return new RunSettings(runId == null || runId.isBlank() ? AccountFactory.newRunId() : runId,
                 CompletableFuture.completedFuture(new Prepared(deployment, WikiFacts.none())), TargetBreaker.fromSystemProperties(),

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.mwconform.wikis.PortRecord;
+import org.mwconform.wikis.PortRecords;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,21 +54,61 @@ class DeploymentLoaderTest {
         assertThatThrownBy(() -> loader.load(itself)).hasMessageContaining("counterpart: must name another deployment");
     }
 
-    /** A port mw up recorded after the file was read (another checkout held the file's) is where the run reaches the wiki. */
+    /**
+     * The file's port is a preference: a local deployment is reached where its server was recorded when it started,
+     * and at the file's port again once that server is gone (no port sticks).
+     */
     @Test
-    void aLocalDeploymentIsReachedWhereMwServesItNow() throws IOException {
+    void aLocalDeploymentIsReachedWhereItsServerIsRecorded() throws IOException {
         Files.createDirectories(dir.resolve("local/settings"));
         Files.writeString(dir.resolve("local/settings/vanilla.php"), "<?php\n");
-        Deployment read = loader.load(file("m.yml", "name: m\napi: http://127.0.0.1:8405/w/api.php\nlocal:\n  settings: vanilla\n"));
-        assertThat(LocalProvisioner.asServed(read)).isSameAs(read);
-        Files.createDirectories(dir.resolve("local/.work/m"));
-        Files.writeString(dir.resolve("local/.work/m/port"), "8417\n");
-        Deployment served = LocalProvisioner.asServed(read);
-        assertThat(served.api()).hasToString("http://127.0.0.1:8417/w/api.php");
-        assertThat(served.name()).isEqualTo("m");
-        assertThat(served.source()).isEqualTo(read.source());
-        Deployment remote = loader.load(file("r2.yml", "name: r2\napi: https://test.wikipedia.org/w/api.php\n"));
-        assertThat(LocalProvisioner.asServed(remote)).isSameAs(remote);
+        String before = System.getProperty("mwconform.servers");
+        System.setProperty("mwconform.servers", dir.resolve("servers").toString());
+        try {
+            Path file = file("m.yml", "name: m\napi: http://127.0.0.1:8405/w/api.php\nlocal:\n  settings: vanilla\n");
+            Deployment read = loader.load(file);
+            assertThat(read.api()).hasToString("http://127.0.0.1:8405/w/api.php");
+            assertThat(LocalProvisioner.asServed(read)).isSameAs(read);
+
+            PortRecords records = PortRecords.machine();
+            PortRecord live = new PortRecord(8417, 8405, 0, null, dir.toString(), "m", file.toString(), dir.resolve("local/.work/m").toString())
+                    .heldBy(ProcessHandle.current());
+            records.write(live);
+            Deployment served = LocalProvisioner.asServed(read);
+            assertThat(served.api()).hasToString("http://127.0.0.1:8417/w/api.php");
+            assertThat(served.name()).isEqualTo("m");
+            assertThat(served.source()).isEqualTo(read.source());
+            assertThat(loader.load(file).api()).as("every path that loads the file").hasToString("http://127.0.0.1:8417/w/api.php");
+
+            // The server is gone (a finished process holds the record): the file's port again.
+            Process gone = new ProcessBuilder("true").start();
+            gone.onExit().join();
+            records.write(new PortRecord(8417, 8405, gone.pid(), null, dir.toString(), "m", file.toString(), dir.resolve("local/.work/m").toString()));
+            assertThat(loader.load(file).api()).hasToString("http://127.0.0.1:8405/w/api.php");
+            assertThat(LocalProvisioner.asServed(served).api()).hasToString("http://127.0.0.1:8405/w/api.php");
+
+            Deployment remote = loader.load(file("r2.yml", "name: r2\napi: https://test.wikipedia.org/w/api.php\n"));
+            assertThat(LocalProvisioner.asServed(remote)).isSameAs(remote);
+        } finally {
+            if (before == null) {
+                System.clearProperty("mwconform.servers");
+            } else {
+                System.setProperty("mwconform.servers", before);
+            }
+        }
+    }
+
+    @Test
+    void aLocalDeploymentsBadPortOrVersionIsOneLineNamingTheKey() throws IOException {
+        Files.createDirectories(dir.resolve("local/settings"));
+        Files.writeString(dir.resolve("local/settings/vanilla.php"), "<?php\n");
+        assertThatThrownBy(() -> loader.load(file("p.yml", "name: p\napi: http://127.0.0.1:70000/api.php\nlocal:\n  settings: vanilla\n")))
+                .isInstanceOf(ConfigurationException.class).hasMessage(dir.resolve("p.yml") + ": api: port 70000 is out of range (1-65535)");
+        assertThatThrownBy(() -> loader.load(file("h.yml", "name: h\napi: http://wiki.example:8080/api.php\nlocal:\n  settings: vanilla\n")))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith(dir.resolve("h.yml") + ": api: a local deployment (one with local:) is served at http://127.0.0.1:PORT/api.php");
+        assertThatThrownBy(() -> loader.load(file("v.yml", "name: v\napi: http://127.0.0.1:8405/api.php\nlocal:\n  settings: vanilla\n  mediawiki: \"1.40\"\n")))
+                .isInstanceOf(ConfigurationException.class).hasMessage(dir.resolve("v.yml") + ": local.mediawiki: unknown MediaWiki version '1.40' (known: 1.39, 1.43)");
+        assertThat(loader.load(file("ok.yml", "name: ok\napi: http://127.0.0.1:8405/api.php\nlocal:\n  settings: vanilla\n")).mediawiki()).isEqualTo("1.39");
     }
 
     @Test

@@ -6,10 +6,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mwconform.cli.Main;
+import org.mwconform.deployments.DeploymentLoader;
+import org.mwconform.deployments.LocalProvisioner;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +47,15 @@ class ExampleProjectIT {
     private Path work;
     private Path repository;
     private final Map<String, Double> seconds = new TreeMap<>();
+    /** The example's preferred port, held as another checkout's wiki would hold it (when nobody else does). */
+    private ServerSocket otherHolder;
+
+    @org.junit.jupiter.api.AfterAll
+    void releaseThePort() throws IOException {
+        if (otherHolder != null) {
+            otherHolder.close();
+        }
+    }
 
     @BeforeAll
     void buildTheExample() throws Exception {
@@ -56,21 +70,30 @@ class ExampleProjectIT {
         seconds.put("mvn test-compile (the example)", since(t));
     }
 
+    /**
+     * Also when another checkout (or program) holds the port the example's environment file prefers (8411): the run
+     * serves this checkout's wiki on a free port, records it, and the example's {@code mvn test} reads that record, before
+     * and after the other holder goes away; once this checkout's wiki stops, the file's port is the one used again.
+     */
     @Test
     void itsScenariosPassBothWaysWithTheSameOutcomes() throws Exception {
+        Path environment = example.resolve("environments/accept-terms.yml");
+        int preferred = new DeploymentLoader().preferredPort(environment);
+        stopThisCheckoutsWiki(environment);
+        otherHolder = holdIfFree(preferred);
         long t = System.nanoTime();
         Path runReports = work.resolve("run");
         Result run = harness("run", "--project", example.toString(), "--reports", runReports.toString());
         seconds.put("mwconform run --project (wiki up, core + example)", since(t));
         assertThat(run.exit).as(run.console).isEqualTo(Main.OK);
+        assertThat(run.console).contains("local-accept-terms: port " + preferred + " is held by ");
+        int served = new DeploymentLoader().load(environment).api().getPort();
+        assertThat(served).isNotEqualTo(preferred);
 
         Path messages = example.resolve("target/mwconform/messages.ndjson");
         Files.deleteIfExists(messages);
         t = System.nanoTime();
-        // The wiki as the run served it: on a free port when another checkout's wiki holds the file's (a plain
-        // Cucumber JVM does not know the harness's checkout, where that port is recorded).
-        String served = JSON.readTree(runReports.resolve("latest/results.json").toFile()).path("deployments").path(0).path("target").asText();
-        maven(example, "test", "-Dmwconform.api=" + served);
+        maven(example, "test");  // reads the port its wiki was recorded with, as every path does
         seconds.put("mvn test (the example)", since(t));
         assertThat(messages).exists();
         t = System.nanoTime();
@@ -123,7 +146,40 @@ class ExampleProjectIT {
             assertThat(deviations).hasSize((int) byRun.values().stream().filter("known-deviation"::equals).count());
             assertThat(Files.readString(reports.resolve("latest/junit.xml"))).contains("type=\"known-deviation\"");
         }
+
+        // The other holder goes away: the example's next mvn test still reaches this checkout's wiki where it runs.
+        if (otherHolder != null) {
+            otherHolder.close();
+            otherHolder = null;
+        }
+        Files.deleteIfExists(messages);
+        t = System.nanoTime();
+        maven(example, "test");
+        seconds.put("mvn test (the example), again", since(t));
+        Result again = harness("report", messages.toString(), "--env", environment.toString(), "--reports", work.resolve("again").toString());
+        assertThat(again.exit).as(again.console).isEqualTo(Main.OK);
+        assertThat(outcomes(work.resolve("again"))).isEqualTo(byRun);
+
+        // No port sticks: with this checkout's wiki stopped, the file's port is where the next start goes.
+        stopThisCheckoutsWiki(environment);
+        assertThat(new DeploymentLoader().load(environment).api().getPort()).isEqualTo(preferred);
         System.out.println("ExampleProjectIT seconds: " + seconds);
+    }
+
+    private void stopThisCheckoutsWiki(Path environment) {
+        LocalProvisioner provisioner = new LocalProvisioner(home);
+        provisioner.engine().down(List.of(provisioner.wiki(new DeploymentLoader().load(environment))));
+    }
+
+    /** Holds the port, as another checkout's wiki would, unless someone already does; null then. */
+    private static ServerSocket holdIfFree(int port) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            return socket;
+        } catch (IOException e) {
+            return null;  // held already (another checkout's example wiki, most likely)
+        }
     }
 
     @Test
