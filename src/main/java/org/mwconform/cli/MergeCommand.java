@@ -112,7 +112,7 @@ final class MergeCommand implements Callable<Integer> {
             list.sort(Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
             String allurePage = allure ? allureReport(runDir, d.name()) : null;
             merged.add(new DeploymentResult(d.name(), d.target(), d.description(), d.mediawikiVersion(), d.extensions(),
-                    d.writable(), DeploymentResult.count(list), list, allurePage, d.flags()));
+                    d.writable(), DeploymentResult.count(list), list, allurePage, d.flags(), d.regressions()));
         }
         merged.sort(Comparator.comparing(DeploymentResult::name));
         RunReport report = new RunReport(new RunReport.Run(runId, started == null ? null : started.toString(),

@@ -86,6 +86,8 @@ public final class ApiTransport {
     private final SecretMasker masker;
     private final ClientSettings settings;
     private final TargetBreaker breaker;
+    private final WriteGuard guard;
+    private final java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
     private final CloseableHttpClient client;
     private final HttpClientContext context = HttpClientContext.create();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -99,7 +101,14 @@ public final class ApiTransport {
         this(api, masker, source, ClientSettings.DEFAULT, TargetBreaker.none());
     }
 
+    /** A session that reads only: every write is refused ({@link WriteGuard#readsOnly}). */
     public ApiTransport(URI api, SecretMasker masker, InetAddress source, ClientSettings settings, TargetBreaker breaker) {
+        this(api, masker, source, settings, breaker, WriteGuard.readsOnly());
+    }
+
+    public ApiTransport(URI api, SecretMasker masker, InetAddress source, ClientSettings settings, TargetBreaker breaker,
+                        WriteGuard guard) {
+        this.guard = guard;
         this.api = api;
         this.masker = masker;
         this.settings = settings;
@@ -153,6 +162,11 @@ public final class ApiTransport {
                 maskForm(e.form()), e.status(), e.contentType(), masker.mask(e.body()), e.millis())).toList();
     }
 
+    /** How many POST requests this session sent (recorded or not): what a read-only run cost the wiki. */
+    public int posts() {
+        return posts.get();
+    }
+
     /** How many exchanges this session has recorded so far (to place another agent's, a browser's, among them). */
     public int exchangeCount() {
         return exchanges.size();
@@ -164,6 +178,9 @@ public final class ApiTransport {
     public ApiResponse send(String purpose, Placement placement, Map<String, String> params,
                             Map<String, String> queryOnly, boolean record) {
         breaker.check();
+        Map<String, String> everything = new LinkedHashMap<>(params);
+        everything.putAll(queryOnly);
+        guard.check(everything, "https".equalsIgnoreCase(api.getScheme()));  // every request leaves through here
         Map<String, String> all = withJsonFormat(params);
         Integer maxlag = settings.maxlagFor(api);
         if (maxlag != null) {
@@ -172,6 +189,9 @@ public final class ApiTransport {
         Map<String, String> query = new LinkedHashMap<>(targetQuery);
         query.putAll(queryOnly);
         for (int attempt = 0; ; attempt++) {
+            if (placement == Placement.POST_BODY) {
+                posts.incrementAndGet();
+            }
             Raw raw = execute(placement, all, query);
             Transient trouble = transientAnswer(raw);
             if (record || trouble != null) {

@@ -16,13 +16,24 @@ import java.util.Map;
  * @param client        deadlines, size cap, retries and User-Agent for this wiki ({@code client:} in the file)
  * @param suite         the features and glue its file names ({@code features:}, {@code glue:}); empty when it names none
  * @param extensions    extensions a local deployment loads from a folder ({@code local.extensions})
+ * @param expect        what must apply ({@code expect:}): a not-applicable result contradicting it is unexpected
  */
 public record Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                          String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
-                         Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions) {
+                         Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions,
+                         ExpectedApplicability expect) {
     public Deployment {
         suite = suite == null ? new Suite(List.of(), List.of()) : suite;
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
+        expect = expect == null ? ExpectedApplicability.NONE : expect;
+    }
+
+    /** A deployment that declares nothing about applicability. */
+    public Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
+                      String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
+                      Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions) {
+        this(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source,
+                client, suite, extensions, null);
     }
 
     /** A deployment whose file names no features, glue or extensions. */
@@ -38,7 +49,7 @@ public record Deployment(String name, URI api, String description, boolean writa
     /** The same deployment reached through another api.php URL (a fault-injecting proxy in front of it). */
     public Deployment withApi(URI other) {
         return new Deployment(name, other, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials,
-                source, client, suite, extensions);
+                source, client, suite, extensions, expect);
     }
 
     /** A deployment with the default client settings. */

@@ -14,17 +14,33 @@ import java.util.Map;
  * @param counts every result; {@link #documented()} and {@link #beyondDocs()} split them, so "conforms" always
  *               means "to the page"
  * @param flags  warnings about the run of this deployment that no single result shows (more not-applicable
- *               results than before, or than its declared capabilities allow)
+ *               results than before)
+ * @param regressions what makes this deployment's run unexpected although no single result is: a not-applicable result
+ *                    contradicting the environment file's declarations, fewer judged scenarios than it declares, a
+ *                    scenario judged in the previous comparable run (same deployment, same selection) that is not
+ *                    applicable now or vanished. The run exits 1.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentResult(String name, String target, String description, String mediawikiVersion,
                                List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
-                               List<ScenarioResult> results, String allureReport, List<String> flags) {
+                               List<ScenarioResult> results, String allureReport, List<String> flags, List<String> regressions) {
     /** Scenarios that record what a wiki does beyond the documentation, never part of its contract. */
     public static final String BEYOND_DOCS = "@beyond-docs";
 
     public DeploymentResult {
         flags = flags == null ? List.of() : List.copyOf(flags);
+        regressions = regressions == null || regressions.isEmpty() ? null : List.copyOf(regressions);
+    }
+
+    public DeploymentResult(String name, String target, String description, String mediawikiVersion,
+                            List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
+                            List<ScenarioResult> results, String allureReport, List<String> flags) {
+        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, null);
+    }
+
+    /** The regressions (empty when none): never null for callers. */
+    public List<String> regressionList() {
+        return regressions == null ? List.of() : regressions;
     }
 
     public static Map<Outcome, Integer> count(List<ScenarioResult> results) {
@@ -55,11 +71,19 @@ public record DeploymentResult(String name, String target, String description, S
     public DeploymentResult withFlags(List<String> moreFlags) {
         List<String> all = new java.util.ArrayList<>(flags);
         all.addAll(moreFlags);
-        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, all);
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, all,
+                regressions);
     }
 
+    public DeploymentResult withRegressions(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(regressionList());
+        all.addAll(more);
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, all);
+    }
+
+    /** Every result expected, and no regression of applicability. */
     public boolean allExpected() {
-        return results.stream().allMatch(r -> r.outcome().isExpected());
+        return results.stream().allMatch(r -> r.outcome().isExpected()) && regressionList().isEmpty();
     }
 
     /**

@@ -155,11 +155,14 @@ public final class ConformanceRun {
         RunReport.Run run = new RunReport.Run(runId, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + HarnessVersion.get(),
                 interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString());
-        // Scenarios that no longer apply where the last run of the same deployments found them applicable: flagged.
-        Optional<RunReport> previous = ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
+        // Applicability is an expectation too: against the environment files' declarations, and against the previous
+        // comparable run (same selection), scenarios that stopped applying or vanished are regressions.
+        Optional<RunReport> previous = interrupted ? Optional.empty()
+                : ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
         List<DeploymentResult> flagged = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            flagged.add(results.get(i).withFlags(NotApplicableFlags.flags(deployments.get(i), results.get(i), previous, options.tags())));
+            NotApplicableFlags.Verdict verdict = NotApplicableFlags.judge(deployments.get(i), results.get(i), previous, options.tags());
+            flagged.add(results.get(i).withFlags(verdict.flags()).withRegressions(verdict.regressions()));
         }
         results = flagged;
         RunReport report = new RunReport(run, results);
@@ -171,6 +174,7 @@ public final class ConformanceRun {
         for (DeploymentResult result : results) {
             out.println(TerminalText.safe(result.summaryLine()));
             result.flags().forEach(f -> out.println("  flag: " + TerminalText.safe(f)));
+            result.regressionList().forEach(r -> out.println("  regression: " + TerminalText.safe(r)));
             unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));
         }
         out.println((interrupted ? "interrupted; judged so far: " : "results: ") + latest.resolve("results.json")

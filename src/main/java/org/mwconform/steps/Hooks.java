@@ -49,23 +49,27 @@ public class Hooks {
     }
 
     /**
-     * "No account was created" must not hide behind an earlier failure: when a scenario that writes stopped
-     * before its own check, and the wiki rejected the request (an error or a FAIL), the account is looked
-     * for all the same. An account created by a rejected request is a failure whatever else is reviewed.
+     * "No account was created" must not hide behind an earlier failure: unless the scenario's last answer was a
+     * PASS, every fresh username its createaccount requests named is looked for, whatever its tags say and
+     * wherever it stopped. An account created by a rejected request is a failure whatever else is reviewed.
      * Runs before {@link #attachEvidence} (After hooks of higher order run first).
      */
     @After(order = 20_000)
     public void sideEffectGuard(Scenario scenario) {
-        if (!SideEffect.writes(scenario.getSourceTagNames()) || world.verifier().checked(NO_ACCOUNT)
-                || world.account() == null || world.accountExistedBefore() || !rejected(world.outcome())) {
+        if (world.outcome() == null || passed(world.outcome())) {
             return;
         }
-        new AccountVerificationSteps(world).noAccount();
+        AccountVerificationSteps verification = new AccountVerificationSteps(world);
+        for (String name : world.freshNamesNotPassed()) {
+            if (world.verifier().checked(NO_ACCOUNT) && world.account() != null && name.equals(world.account().username())) {
+                continue;  // the scenario's own step looked for it
+            }
+            verification.noAccountNamed(name);
+        }
     }
 
-    private static boolean rejected(CreateAccountOutcome outcome) {
-        return outcome != null && (outcome.error() != null
-                || (outcome.result() != null && CreateAccountResult.FAIL.equals(outcome.result().status())));
+    private static boolean passed(CreateAccountOutcome outcome) {
+        return outcome.error() == null && outcome.result() != null && CreateAccountResult.PASS.equals(outcome.result().status());
     }
 
     @After

@@ -21,6 +21,7 @@ import org.mwconform.client.interactive.InteractiveProcedure;
 import org.mwconform.client.interactive.TotpFromSecret;
 import org.mwconform.client.Visibility;
 import org.mwconform.client.WikiUser;
+import org.mwconform.client.WriteGuard;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
@@ -42,6 +43,8 @@ public class ScenarioWorld {
     private final Verifier verifier = new Verifier(masker);
     private final AccountFactory accounts;
     private final List<ApiTransport> sessions = new CopyOnWriteArrayList<>();
+    /** What may leave for the wiki, shared by every session of the scenario: writes only where the file allows them. */
+    private final WriteGuard writeGuard;
     private final List<String> applicabilityEvidence = new ArrayList<>();
     private final MediaWikiApi api;
     /** The same session, answering what the preflight read once for the run from there: for applicability checks. */
@@ -66,6 +69,9 @@ public class ScenarioWorld {
     private final java.util.Set<String> createdByAPass = new java.util.HashSet<>();
     /** Browser hops, each with how many exchanges the scenario's own session had made before it (to show them in order). */
     private final List<Map.Entry<Integer, Exchange>> browserExchanges = new CopyOnWriteArrayList<>();
+    /** Every fresh username (not an account that existed before) a createaccount request of this scenario named. */
+    private final java.util.Set<String> freshNames = new java.util.LinkedHashSet<>();
+    private java.time.Instant firstCreateRequest;
     private InteractiveProcedure interactive;
     private boolean safeProbe;
     private WikiUser existing;
@@ -77,7 +83,8 @@ public class ScenarioWorld {
     private ScenarioWorld(RunSettings settings) {
         this.settings = settings;
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
-        this.clientAddress = ClientAddress.forScenario(settings.deployment().api()).orElse(null);
+        this.writeGuard = WriteGuard.of(settings.deployment().name(), settings.deployment().writable(), settings.deployment().isLocal());
+        this.clientAddress = ClientAddress.forScenario(settings.deployment()).orElse(null);
         this.captchas = CaptchaSolvers.forDeployment(settings.deployment());
         this.fieldStrategies = FieldStrategies.load(Thread.currentThread().getContextClassLoader());
         this.formFiller = new FormFiller(captchas, fieldStrategies);
@@ -87,13 +94,13 @@ public class ScenarioWorld {
 
     /** Someone else: another session, and on a local wiki another address, so it uses none of this scenario's quota. */
     public MediaWikiApi newSessionFromAnotherAddress() {
-        return newSession(ClientAddress.forScenario(settings.deployment().api()).orElse(null));
+        return newSession(ClientAddress.forScenario(settings.deployment()).orElse(null));
     }
 
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     private MediaWikiApi newSession(InetAddress address) {
         ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address, settings.deployment().client(),
-                settings.breaker());
+                settings.breaker(), writeGuard);
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }
@@ -124,7 +131,17 @@ public class ScenarioWorld {
     }
 
     /** This scenario is a {@code @safe-probe}: it expects a rejection that MediaWiki makes before the CAPTCHA. */
-    public void safeProbe(boolean isSafeProbe) { this.safeProbe = isSafeProbe; }
+    public void safeProbe(boolean isSafeProbe) {
+        this.safeProbe = isSafeProbe;
+        if (isSafeProbe) {
+            writeGuard.allowGuardedProbes();
+        }
+    }
+
+    /** POST requests this scenario's sessions sent. */
+    public int posts() {
+        return sessions.stream().mapToInt(ApiTransport::posts).sum();
+    }
 
     /** A safe probe on a wiki the environment does not let us write to: its requests carry the guard. */
     public boolean guarded() {
@@ -220,11 +237,34 @@ public class ScenarioWorld {
 
     public CreateAccountOutcome submit(CreateAccountRequest changed, Delivery delivery) {
         request = changed;
+        String name = changed.params().get("username");
+        if (name != null && (existing == null || !existing.name().equals(name))
+                && !(accountExistedBefore && account != null && name.equals(account.username()))) {
+            freshNames.add(name);
+        }
+        if (firstCreateRequest == null) {
+            firstCreateRequest = java.time.Instant.now();
+        }
         outcome = api.createAccount(changed, delivery);
         if (account != null && outcome.result() != null && CreateAccountResult.PASS.equals(outcome.result().status())) {
             createdByAPass.add(account.username());
+            if (name != null) {
+                createdByAPass.add(name);
+            }
         }
         return outcome;
+    }
+
+    /** The fresh usernames the scenario's createaccount requests named, less those a PASS answered for. */
+    public java.util.Set<String> freshNamesNotPassed() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(freshNames);
+        names.removeAll(createdByAPass);
+        return names;
+    }
+
+    /** When the scenario sent its first createaccount request (null: none). */
+    public java.time.Instant firstCreateRequest() {
+        return firstCreateRequest;
     }
 
     /** Where the documentation's samples point createreturnurl: the wiki itself. */

@@ -65,6 +65,8 @@ class InteractiveMutationIT {
         kills(InteractiveDefect.WRONG_TOTP_ACCEPTED, "example-3-wrong-totp", status);
         kills(InteractiveDefect.REPLAYED_STATE_ACCEPTED, "redirect-replayed-state", status);
         kills(InteractiveDefect.STATE_UNCHECKED, "redirect-wrong-state", status);
+        kills(InteractiveDefect.REFUSAL_AS_CAPTCHA_FAILURE, "redirect-wrong-state", "createaccount.provider-failure",
+                "redirect-missing-code", "createaccount.provider-failure", "redirect-replayed-state", "createaccount.provider-failure");
         kills(InteractiveDefect.MISSING_CODE_ACCEPTED, "redirect-missing-code", status);
         String exists = "users.account-exists";
         kills(InteractiveDefect.PASS_WITHOUT_ACCOUNT, "example-3", exists, "example-3-skip-2fa", exists, "createpreservestate", exists);

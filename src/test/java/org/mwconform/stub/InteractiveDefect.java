@@ -17,6 +17,8 @@ public enum InteractiveDefect {
     REPLAYED_STATE_ACCEPTED,
     /** Any state is accepted with a good code. */
     STATE_UNCHECKED,
+    /** A refused return (another state, no code, a replayed state) answers the CAPTCHA's failure, not the provider's own. */
+    REFUSAL_AS_CAPTCHA_FAILURE,
     /** A return without code is accepted. */
     MISSING_CODE_ACCEPTED,
     /** The final PASS of the conversation creates nothing. */

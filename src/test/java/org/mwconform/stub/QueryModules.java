@@ -178,18 +178,39 @@ final class QueryModules {
         return parts;
     }
 
+    /**
+     * As ApiQueryUsers answers: a name UserNameUtils::getCanonical refuses ("#", an IP address) is "invalid" whatever
+     * the wiki holds; an account by its canonical name; else "missing", with usprop=cancreate AuthManager::canCreateAccount's
+     * verdict (a name that is valid but not creatable, such as one with "@", is cancreateerror invaliduser).
+     */
     private List<Object> users(StubRequest request) {
         List<Object> users = new ArrayList<>();
-        boolean registration = values(request.param("usprop")).contains("registration");
+        List<String> props = values(request.param("usprop"));
+        boolean registration = props.contains("registration");
         for (String name : values(request.param("ususers"))) {
+            if (!CreateAccountModule.valid(name)) {
+                users.add(object("name", name, "invalid", ""));
+                continue;
+            }
             users.add(state.user(name).<Object>map(u -> {
                 Map<String, Object> user = object("userid", u.userid(), "name", u.name());
                 if (registration) {
                     user.put("registration", u.registration());
                 }
                 return user;
-            }).orElseGet(() -> CreateAccountModule.creatable(name) ? object("name", WikiState.canonical(name), "missing", "")
-                    : object("name", name, "invalid", "")));
+            }).orElseGet(() -> {
+                Map<String, Object> missing = object("name", WikiState.canonical(name), "missing", "");
+                if (props.contains("cancreate")) {
+                    boolean can = CreateAccountModule.creatable(name);
+                    if (can) {
+                        missing.put("cancreate", "");
+                    } else {
+                        missing.put("cancreateerror", List.of(object("message", "noname", "params", List.of(),
+                                "code", "invaliduser", "type", "error")));
+                    }
+                }
+                return missing;
+            }));
         }
         return users;
     }

@@ -143,7 +143,8 @@ final class ThirdPartyFlow {
             Optional<String> refused = checkReturn(request, c);
             if (refused.isPresent()) {
                 request.session().auth().remove("create");
-                return fail("mwconform-oidc-refused", refused.get());
+                return has(InteractiveDefect.REFUSAL_AS_CAPTCHA_FAILURE) ? fail(SimpleCaptcha.FAIL_CODE, SimpleCaptcha.FAIL_MESSAGE)
+                        : fail("mwconform-oidc-refused", refused.get());
             }
             return primaryPassed(request, c);
         }

@@ -251,7 +251,7 @@ public final class MatrixPage {
         }
         for (DeploymentResult d : deployments) {
             Map<Outcome, Integer> c = DeploymentResult.count(d.results());
-            boolean ok = d.results().stream().allMatch(r -> r.outcome().isExpected());
+            boolean ok = d.allExpected();
             h.append("<li class=\"deployment-summary ").append(ok ? "status-ok" : "status-unexpected")
                     .append("\" data-deployment=\"").append(esc(d.name())).append('"');
             for (Outcome o : Outcome.values()) {
@@ -265,6 +265,9 @@ public final class MatrixPage {
                     .append(summaryCounts(d.beyondDocs())).append("</span></span>");
             for (String flag : d.flags()) {
                 h.append("<span class=\"flag\">\u2691 ").append(esc(flag)).append("</span>");
+            }
+            for (String regression : d.regressionList()) {  // unexpected, though no single cell is: the verdict is already ✗
+                h.append("<span class=\"flag regression\">\u2717 regression: ").append(esc(regression)).append("</span>");
             }
             String preflight = ScenarioKeys.preflightError(d);
             if (preflight != null) {
