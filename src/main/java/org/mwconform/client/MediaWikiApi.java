@@ -208,8 +208,10 @@ public final class MediaWikiApi {
     private CreateAccountResult createAccountResult(JsonNode node) {
         JsonNode message = node.path("message");
         String text = message.isTextual() ? message.asText() : null;
+        // params must be in the JSON for a raw message: an absent member is null, never an empty list that holds anyway.
         CreateAccountResult.RawMessage raw = message.isObject()
-                ? new CreateAccountResult.RawMessage(text(message, "key"), strings(message.path("params"))) : null;
+                ? new CreateAccountResult.RawMessage(text(message, "key"), message.path("params").isArray() ? strings(message.get("params")) : null)
+                : null;
         return new CreateAccountResult(text(node, "status"), text(node, "username"), text, raw,
                 text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")), keys(node),
                 fields(node.path("fields")), isTrue(node.get("canpreservestate")));

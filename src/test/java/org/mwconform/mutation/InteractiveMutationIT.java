@@ -73,6 +73,7 @@ class InteractiveMutationIT {
         kills(InteractiveDefect.CREATED_BEFORE_SECONDARY, "example-3-wrong-totp", "users.no-account-before-pass");
         kills(InteractiveDefect.SKIP_IGNORED, "example-3-skip-2fa", status, "createpreservestate", status);
         kills(InteractiveDefect.MERGE_IGNORED, "createmergerequestfields", "createaccount.merged-fields");
+        kills(InteractiveDefect.UI_RAW_WITHOUT_PARAMS, "ui-message-format", "createaccount.message-format");
         kills(InteractiveDefect.UI_MESSAGE_FORMAT_IGNORED, "ui-message-format", "createaccount.message-format");
         kills(InteractiveDefect.RESTART_AS_FAIL, "createpreservestate", status);
         kills(InteractiveDefect.PRESERVED_STATE_NOT_ANNOUNCED, "createpreservestate", "authmanagerinfo.preserved-state");

@@ -207,6 +207,8 @@ class MutationIT {
                 || code.equals("password-substring-username-match") || code.equals("password-login-forbidden") ? PASS : code));
         kills(Mutation.MISSING_RETYPE_ACCEPTED, answeredInstead(code -> code.equals(NO_PRIMARY) ? PASS : code));
         // wikitext and html are both text; raw and none see the difference.
+        kills(Mutation.RAW_MESSAGE_WITHOUT_PARAMS, served(s -> s.hasStepStarting("the message is the message key")).stream()
+                .map(id -> failed(id, "createaccount.message-format")).toList());
         kills(Mutation.MESSAGE_FORMAT_IGNORED, served(s -> s.hasStepStarting("the message is the message key") || s.hasStep(NO_MESSAGE))
                 .stream().map(id -> failed(id, "createaccount.message-format")).toList());
 
@@ -296,6 +298,7 @@ class MutationIT {
             Run.of(Setup.CAPTCHA, Mutation.LOG_WRONG_PERFORMER, Mutation.CAPTCHA_ACCEPTS_WRONG_ANSWER, Mutation.RELATIVE_RETURNURL_ACCEPTED,
                     Mutation.MESSAGE_FORMAT_IGNORED, Mutation.INVALID_USERNAME_STORED_AS_TITLE),
             Run.of(Setup.CAPTCHA, Mutation.FAIL_CREATES_ACCOUNT_LATE),
+            Run.of(Setup.CAPTCHA, Mutation.RAW_MESSAGE_WITHOUT_PARAMS),
             Run.of(Setup.CAPTCHA, Mutation.LOG_DUPLICATED, Mutation.CAPTCHA_REUSABLE_AFTER_FAILURE, Mutation.USEREXISTS_PASSES,
                     Mutation.EMAIL_NEEDS_REALNAME, Mutation.IGNORES_RETYPE));
     /**

@@ -274,7 +274,8 @@ final class CreateAccountModule {
         if (!mutations.contains(Mutation.FAIL_WITHOUT_MESSAGE)) {
             switch (format) {
                 case "none" -> { }
-                case "raw" -> result.put("message", object("key", key, "params", List.of()));
+                case "raw" -> result.put("message", mutations.contains(Mutation.RAW_MESSAGE_WITHOUT_PARAMS)
+                        ? object("key", key) : object("key", key, "params", List.of()));
                 case "html" -> result.put("message", html(message));
                 default -> result.put("message", message);
             }

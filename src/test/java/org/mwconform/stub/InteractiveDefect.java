@@ -29,6 +29,8 @@ public enum InteractiveDefect {
     SKIP_IGNORED,
     /** createmergerequestfields is ignored. */
     MERGE_IGNORED,
+    /** A raw UI message comes without its params member. */
+    UI_RAW_WITHOUT_PARAMS,
     /** createmessageformat is ignored on UI messages: always text. */
     UI_MESSAGE_FORMAT_IGNORED,
     /** A login through the third-party provider without a linked account answers FAIL, not RESTART. */

@@ -66,6 +66,8 @@ public enum Mutation {
     MISSING_RETYPE_ACCEPTED,
     /** createmessageformat is ignored: every message is wikitext. */
     MESSAGE_FORMAT_IGNORED,
+    /** A raw message comes as its key alone, without the params member. */
+    RAW_MESSAGE_WITHOUT_PARAMS,
 
     // --- ConfirmEdit's CAPTCHA (Setup.CAPTCHA) ------------------------------------------------------
     /** A wrong answer passes the CAPTCHA. */

@@ -191,7 +191,8 @@ final class ThirdPartyFlow {
                 ? "wikitext" : request.param("createmessageformat");
         switch (format) {
             case "none" -> { }
-            case "raw" -> result.put("message", object("key", key, "params", List.of()));
+            case "raw" -> result.put("message", has(InteractiveDefect.UI_RAW_WITHOUT_PARAMS) ? object("key", key)
+                    : object("key", key, "params", List.of()));
             default -> result.put("message", text);
         }
         result.put("messagecode", key);

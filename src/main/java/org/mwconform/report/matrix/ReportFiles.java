@@ -22,8 +22,7 @@ import java.util.Optional;
 /** Reading what a run wrote: results.json (from a run folder or the file itself), evidence files, earlier runs. */
 public final class ReportFiles {
     public static final String RESULTS = "results.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = org.mwconform.client.JsonReading.MAPPER;
 
     /** A report that cannot be read: one line naming the file and what is wrong. */
     public static final class UnreadableReportException extends RuntimeException {
