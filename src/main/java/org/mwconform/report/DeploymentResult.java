@@ -19,11 +19,14 @@ import java.util.Map;
  *                    contradicting the environment file's declarations, fewer judged scenarios than it declares, a
  *                    scenario judged in the previous comparable run (same deployment, same selection) that is not
  *                    applicable now or vanished. The run exits 1.
+ * @param posts       on a deployment that is not writable: the POST requests its scenarios sent, by action (what a
+ *                    read-only run cost the wiki); null on a writable one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentResult(String name, String target, String description, String mediawikiVersion,
                                List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
-                               List<ScenarioResult> results, String allureReport, List<String> flags, List<String> regressions) {
+                               List<ScenarioResult> results, String allureReport, List<String> flags, List<String> regressions,
+                               Map<String, Integer> posts) {
     /** Scenarios that record what a wiki does beyond the documentation, never part of its contract. */
     public static final String BEYOND_DOCS = "@beyond-docs";
 
@@ -35,7 +38,29 @@ public record DeploymentResult(String name, String target, String description, S
     public DeploymentResult(String name, String target, String description, String mediawikiVersion,
                             List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
                             List<ScenarioResult> results, String allureReport, List<String> flags) {
-        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, null);
+        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, null, null);
+    }
+
+    public DeploymentResult(String name, String target, String description, String mediawikiVersion,
+                            List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
+                            List<ScenarioResult> results, String allureReport, List<String> flags, List<String> regressions) {
+        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, regressions, null);
+    }
+
+    public DeploymentResult withPosts(Map<String, Integer> sent) {
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags,
+                regressions, sent);
+    }
+
+    /** "3 POST requests sent (createaccount 3)" for a deployment that is not writable; null otherwise. */
+    public String postsLine() {
+        if (posts == null) {
+            return null;
+        }
+        int total = posts.values().stream().mapToInt(Integer::intValue).sum();
+        return "read-only: " + total + " POST request" + (total == 1 ? "" : "s") + " sent"
+                + (posts.isEmpty() ? "" : " (" + posts.entrySet().stream().map(e -> "action=" + e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 
     /** The regressions (empty when none): never null for callers. */
@@ -72,13 +97,14 @@ public record DeploymentResult(String name, String target, String description, S
         List<String> all = new java.util.ArrayList<>(flags);
         all.addAll(moreFlags);
         return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, all,
-                regressions);
+                regressions, posts);
     }
 
     public DeploymentResult withRegressions(List<String> more) {
         List<String> all = new java.util.ArrayList<>(regressionList());
         all.addAll(more);
-        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, all);
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, all,
+                posts);
     }
 
     /** Every result expected, and no regression of applicability. */

@@ -173,6 +173,9 @@ public final class ConformanceRun {
 
         for (DeploymentResult result : results) {
             out.println(TerminalText.safe(result.summaryLine()));
+            if (result.postsLine() != null) {
+                out.println("  " + TerminalText.safe(result.postsLine()));
+            }
             result.flags().forEach(f -> out.println("  flag: " + TerminalText.safe(f)));
             result.regressionList().forEach(r -> out.println("  regression: " + TerminalText.safe(r)));
             unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));

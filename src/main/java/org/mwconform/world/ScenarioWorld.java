@@ -72,6 +72,7 @@ public class ScenarioWorld {
     /** Every fresh username (not an account that existed before) a createaccount request of this scenario named. */
     private final java.util.Set<String> freshNames = new java.util.LinkedHashSet<>();
     private java.time.Instant firstCreateRequest;
+    private boolean judgedByGet;
     private InteractiveProcedure interactive;
     private boolean safeProbe;
     private WikiUser existing;
@@ -184,6 +185,30 @@ public class ScenarioWorld {
             requireAnswerable(filled);
         }
         return submit(changed, Delivery.POST_BODY);
+    }
+
+    /**
+     * A request refused for its username alone. On a read-only target it is judged with a GET instead of sent
+     * ({@link MediaWikiApi#judgeNameByGet}): no side effect, even on a wiki that lacks the refusal. Elsewhere, and where the
+     * wiki answers no cancreate, it is sent like any other ({@link #submitAnswered}).
+     */
+    public CreateAccountOutcome submitNameProbe(CreateAccountRequest changed) {
+        String name = changed.params().get("username");
+        if (guarded() && name != null) {
+            java.util.Optional<CreateAccountOutcome> judged = api.judgeNameByGet(name);
+            if (judged.isPresent()) {
+                request = changed;
+                outcome = judged.get();
+                judgedByGet = true;
+                return outcome;
+            }
+        }
+        return submitAnswered(changed);
+    }
+
+    /** The latest outcome was judged by a GET, no createaccount request was sent. */
+    public boolean judgedByGet() {
+        return judgedByGet;
     }
 
     /**

@@ -187,8 +187,10 @@ final class QueryModules {
         List<Object> users = new ArrayList<>();
         List<String> props = values(request.param("usprop"));
         boolean registration = props.contains("registration");
+        // A wiki whose createaccount takes any name has UserNameUtils take it too: list=users shares that code.
+        boolean anyName = mutations.contains(Mutation.INVALID_USERNAME_ACCEPTED);
         for (String name : values(request.param("ususers"))) {
-            if (!CreateAccountModule.valid(name)) {
+            if (!CreateAccountModule.valid(name) && !anyName) {
                 users.add(object("name", name, "invalid", ""));
                 continue;
             }
@@ -201,7 +203,7 @@ final class QueryModules {
             }).orElseGet(() -> {
                 Map<String, Object> missing = object("name", WikiState.canonical(name), "missing", "");
                 if (props.contains("cancreate")) {
-                    boolean can = CreateAccountModule.creatable(name);
+                    boolean can = CreateAccountModule.creatable(name) || anyName;
                     if (can) {
                         missing.put("cancreate", "");
                     } else {
