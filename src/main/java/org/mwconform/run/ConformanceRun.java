@@ -67,18 +67,12 @@ public final class ConformanceRun {
         // Everything that can be wrong with the command line is found before anything runs or is sent.
         ReportsFolder reports = ReportsFolder.check(home.resolve(options.reportsDir()), options.baseline());
         FeatureCatalog features = FeatureCatalog.locate(home);
-        ProjectFile project = project(options);
+        ProjectFile project = project(options.project());
         List<Deployment> deployments = deployments(options, project);
-        // What each deployment runs: --features/--glue, else its environment file's, else mwconform.yml's, else the core.
-        Suite given = new Suite(options.features().stream().map(ConformanceRun::feature).toList(),
-                options.glue().stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
+        Suite given = givenSuite(options.features(), options.glue());
         Map<String, Suite> suites = new LinkedHashMap<>();
-        deployments.forEach(d -> suites.put(d.name(),
-                given.orElse(d.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT)));
-        List<Path> classpath = new ArrayList<>(options.classpath().stream().map(c -> existing("--classpath", c)).toList());
-        if (project != null) {
-            classpath.addAll(project.classpath());
-        }
+        deployments.forEach(d -> suites.put(d.name(), suiteOf(given, d, project)));
+        List<Path> classpath = classpath(options.classpath(), project);
         Map<String, List<FeatureCatalog.Selected>> selectedBy = new LinkedHashMap<>();
         suites.forEach((name, suite) -> selectedBy.put(name, suite.features().stream()
                 .flatMap(f -> (Suite.CORE.equals(f) ? features : FeatureCatalog.of(Path.of(f))).select(options.tags()).stream())
@@ -161,7 +155,8 @@ public final class ConformanceRun {
                 : ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
         List<DeploymentResult> flagged = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            NotApplicableFlags.Verdict verdict = NotApplicableFlags.judge(deployments.get(i), results.get(i), previous, options.tags());
+            NotApplicableFlags.Verdict verdict = NotApplicableFlags.judge(deployments.get(i), results.get(i), previous, options.tags(),
+                    options.tags() == null && options.shard() == null);
             flagged.add(results.get(i).withFlags(verdict.flags()).withRegressions(verdict.regressions()));
         }
         results = flagged;
@@ -215,12 +210,32 @@ public final class ConformanceRun {
     }
 
     /** --project DIR's mwconform.yml, else the current folder's, else none. */
-    private static ProjectFile project(RunOptions options) {
-        if (options.project() != null) {
-            return ProjectFile.in(options.project()).orElseThrow(() ->
-                    new UsageException("--project: no " + ProjectFile.NAME + " in " + options.project()));
+    public static ProjectFile project(Path projectDir) {
+        if (projectDir != null) {
+            return ProjectFile.in(projectDir).orElseThrow(() ->
+                    new UsageException("--project: no " + ProjectFile.NAME + " in " + projectDir));
         }
         return ProjectFile.in(Path.of("").toAbsolutePath()).orElse(null);
+    }
+
+    /** The suite --features and --glue name (empty when they name none). */
+    public static Suite givenSuite(List<String> features, List<String> glue) {
+        return new Suite(features.stream().map(ConformanceRun::feature).toList(),
+                glue.stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
+    }
+
+    /** What a deployment runs (run and mutate alike): --features/--glue, else its environment file's, else mwconform.yml's, else the core. */
+    public static Suite suiteOf(Suite given, Deployment deployment, ProjectFile project) {
+        return given.orElse(deployment.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT);
+    }
+
+    /** --classpath entries (each must exist), then mwconform.yml's. */
+    public static List<Path> classpath(List<Path> given, ProjectFile project) {
+        List<Path> classpath = new ArrayList<>(given.stream().map(c -> existing("--classpath", c)).toList());
+        if (project != null) {
+            classpath.addAll(project.classpath());
+        }
+        return classpath;
     }
 
     private static String feature(String given) {

@@ -51,8 +51,11 @@ public final class NotApplicableFlags {
     private NotApplicableFlags() {
     }
 
-    /** @param previous the previous comparable run (see ReportFiles.previousRun), if any */
-    static Verdict judge(Deployment deployment, DeploymentResult result, Optional<RunReport> previous, String tags) {
+    /**
+     * @param previous   the previous comparable run (see ReportFiles.previousRun), if any
+     * @param wholeSuite every scenario was selected (no --tags, no shard): only then can a minimum of judged ones hold
+     */
+    static Verdict judge(Deployment deployment, DeploymentResult result, Optional<RunReport> previous, String tags, boolean wholeSuite) {
         List<String> flags = new ArrayList<>();
         List<String> regressions = new ArrayList<>();
         if (ScenarioKeys.isPreflightError(result)) {
@@ -72,7 +75,7 @@ public final class NotApplicableFlags {
             }
         }
         Integer minimum = deployment.expect().minimumJudged();
-        if (minimum != null) {
+        if (minimum != null && wholeSuite) {
             long judged = result.results().stream().filter(r -> judged(r.outcome())).count();
             if (judged < minimum) {
                 regressions.add("the environment file expects at least " + minimum + " judged scenarios (expect.minimumJudged), "

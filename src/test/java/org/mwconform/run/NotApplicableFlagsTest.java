@@ -28,19 +28,19 @@ class NotApplicableFlagsTest {
         DeploymentResult before = result(ScenarioResultOf("badretype", Outcome.PASSED, null), ScenarioResultOf("token", Outcome.PASSED, null));
         DeploymentResult now = result(ScenarioResultOf("badretype", Outcome.NOT_APPLICABLE, LOST_RIGHT),
                 ScenarioResultOf("token", Outcome.PASSED, null));
-        NotApplicableFlags.Verdict verdict = NotApplicableFlags.judge(d, now, Optional.of(run("@safe-probe", before)), "@safe-probe");
+        NotApplicableFlags.Verdict verdict = NotApplicableFlags.judge(d, now, Optional.of(run("@safe-probe", before)), "@safe-probe", false);
         assertThat(verdict.regressions()).singleElement().asString()
                 .contains("judged in the previous comparable run (r1) are not applicable now", "badretype (was passed");
         assertThat(now.withRegressions(verdict.regressions()).allExpected()).isFalse();
         // Another selection is no baseline.
-        assertThat(NotApplicableFlags.judge(d, now, Optional.of(run(null, before)), "@safe-probe").regressions()).isEmpty();
+        assertThat(NotApplicableFlags.judge(d, now, Optional.of(run(null, before)), "@safe-probe", false).regressions()).isEmpty();
     }
 
     @Test
     void aVanishedScenarioRegresses() {
         DeploymentResult before = result(ScenarioResultOf("badretype", Outcome.PASSED, null), ScenarioResultOf("token", Outcome.PASSED, null));
         DeploymentResult now = result(ScenarioResultOf("token", Outcome.PASSED, null));
-        assertThat(NotApplicableFlags.judge(deployment(""), now, Optional.of(run(null, before)), null).regressions())
+        assertThat(NotApplicableFlags.judge(deployment(""), now, Optional.of(run(null, before)), null, true).regressions())
                 .singleElement().asString().contains("vanished: badretype (was passed)");
     }
 
@@ -50,13 +50,13 @@ class NotApplicableFlagsTest {
         assertThat(d.expect().applicable()).containsEntry("anonymous-creation", "true");
         DeploymentResult now = result(ScenarioResultOf("badretype", Outcome.NOT_APPLICABLE, LOST_RIGHT),
                 ScenarioResultOf("token", Outcome.PASSED, null));
-        assertThat(NotApplicableFlags.judge(d, now, Optional.empty(), null).regressions()).containsExactly(
+        assertThat(NotApplicableFlags.judge(d, now, Optional.empty(), null, true).regressions()).containsExactly(
                 "the environment file declares expect.applicable.anonymous-creation, yet 1 scenario(s) needing it are not applicable: badretype",
                 "the environment file expects at least 2 judged scenarios (expect.minimumJudged), yet 1 were judged");
         // Not applicable for another requirement's reason (not writable) does not contradict it.
         DeploymentResult readOnly = result(ScenarioResultOf("badretype", Outcome.NOT_APPLICABLE, "environment file does not mark d as writable"),
                 ScenarioResultOf("token", Outcome.PASSED, null), ScenarioResultOf("userexists", Outcome.PASSED, null));
-        assertThat(NotApplicableFlags.judge(d, readOnly, Optional.empty(), null).regressions()).isEmpty();
+        assertThat(NotApplicableFlags.judge(d, readOnly, Optional.empty(), null, true).regressions()).isEmpty();
     }
 
     @Test
