@@ -157,8 +157,12 @@ final class QueryModules {
     private Map<String, Object> userInfo(StubRequest request) {
         Map<String, Object> info = object("id", 0, "name", "127.0.0.1", "anon", "");
         if (values(request.param("uiprop")).contains("rights")) {
-            info.put("rights", List.of("createaccount", "read", "edit", "createpage", "createtalk", "writeapi",
+            List<String> rights = new ArrayList<>(List.of("createaccount", "read", "edit", "createpage", "createtalk", "writeapi",
                     "viewmywatchlist", "editmywatchlist", "editmyoptions", "abusefilter-view", "abusefilter-log"));
+            if (!state.anonymousCreation()) {
+                rights.remove("createaccount");
+            }
+            info.put("rights", rights);
         }
         return info;
     }

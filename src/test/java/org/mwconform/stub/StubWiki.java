@@ -89,6 +89,11 @@ public final class StubWiki implements AutoCloseable {
     }
 
     /** The api.php URL, e.g. {@code http://127.0.0.1:41234/api.php}. */
+    /** Takes the createaccount right from anonymous visitors (or gives it back), as an admin of a wiki might. */
+    public void anonymousCreation(boolean allowed) {
+        state.anonymousCreation(allowed);
+    }
+
     /** Every request the stub received, as "METHOD action" in order: what a guard kept away never shows here. */
     public List<String> received() {
         return List.copyOf(received);
