@@ -8,8 +8,6 @@ import org.mwconform.applicability.ApplicabilityCheck;
 import org.mwconform.applicability.NotApplicable;
 import org.mwconform.applicability.Requirements;
 import org.mwconform.applicability.SideEffect;
-import org.mwconform.client.CreateAccountOutcome;
-import org.mwconform.client.CreateAccountResult;
 import org.mwconform.report.Evidence;
 import org.mwconform.world.ScenarioWorld;
 
@@ -49,27 +47,24 @@ public class Hooks {
     }
 
     /**
-     * "No account was created" must not hide behind an earlier failure: unless the scenario's last answer was a
-     * PASS, every fresh username its createaccount requests named is looked for, whatever its tags say and
-     * wherever it stopped. An account created by a rejected request is a failure whatever else is reviewed.
-     * Runs before {@link #attachEvidence} (After hooks of higher order run first).
+     * "No account was created" must not hide behind an earlier failure: every fresh username the scenario's
+     * createaccount requests named, whose latest answer was not a PASS (nor a conversation still open: UI,
+     * REDIRECT), is looked for, whatever the scenario's tags say and wherever it stopped. An account created by a
+     * rejected request is a failure whatever else is reviewed. Runs before {@link #attachEvidence} (After hooks of
+     * higher order run first).
      */
     @After(order = 20_000)
     public void sideEffectGuard(Scenario scenario) {
-        if (world.outcome() == null || passed(world.outcome())) {
+        if (world.outcome() == null) {
             return;
         }
         AccountVerificationSteps verification = new AccountVerificationSteps(world);
-        for (String name : world.freshNamesNotPassed()) {
+        for (String name : world.freshNamesRejected()) {
             if (world.verifier().checked(NO_ACCOUNT) && world.account() != null && name.equals(world.account().username())) {
                 continue;  // the scenario's own step looked for it
             }
             verification.noAccountNamed(name);
         }
-    }
-
-    private static boolean passed(CreateAccountOutcome outcome) {
-        return outcome.error() == null && outcome.result() != null && CreateAccountResult.PASS.equals(outcome.result().status());
     }
 
     @After

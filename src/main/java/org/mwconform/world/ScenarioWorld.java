@@ -71,6 +71,10 @@ public class ScenarioWorld {
     private final List<Map.Entry<Integer, Exchange>> browserExchanges = new CopyOnWriteArrayList<>();
     /** Every fresh username (not an account that existed before) a createaccount request of this scenario named. */
     private final java.util.Set<String> freshNames = new java.util.LinkedHashSet<>();
+    /** Each fresh name's latest createaccount answer: PASS, FAIL, UI, REDIRECT, RESTART, error or none. */
+    private final Map<String, String> lastAnswer = new java.util.HashMap<>();
+    /** The fresh name the latest conversation began with (a createcontinue names none). */
+    private String conversationName;
     private java.time.Instant firstCreateRequest;
     private boolean judgedByGet;
     private InteractiveProcedure interactive;
@@ -263,14 +267,20 @@ public class ScenarioWorld {
     public CreateAccountOutcome submit(CreateAccountRequest changed, Delivery delivery) {
         request = changed;
         String name = changed.params().get("username");
-        if (name != null && (existing == null || !existing.name().equals(name))
+        if (name == null && changed.params().containsKey("createcontinue")) {
+            name = conversationName;  // a createcontinue answers for the name its conversation began with
+        } else if (name != null && (existing == null || !existing.name().equals(name))
                 && !(accountExistedBefore && account != null && name.equals(account.username()))) {
             freshNames.add(name);
+            conversationName = name;
         }
         if (firstCreateRequest == null) {
             firstCreateRequest = java.time.Instant.now();
         }
         outcome = api.createAccount(changed, delivery);
+        if (name != null) {
+            lastAnswer.put(name, outcome.error() != null ? "error" : outcome.result() == null ? "none" : String.valueOf(outcome.result().status()));
+        }
         if (account != null && outcome.result() != null && CreateAccountResult.PASS.equals(outcome.result().status())) {
             createdByAPass.add(account.username());
             if (name != null) {
@@ -280,10 +290,18 @@ public class ScenarioWorld {
         return outcome;
     }
 
-    /** The fresh usernames the scenario's createaccount requests named, less those a PASS answered for. */
-    public java.util.Set<String> freshNamesNotPassed() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(freshNames);
-        names.removeAll(createdByAPass);
+    /**
+     * The fresh usernames whose latest createaccount answer was a rejection (FAIL, an error, no createaccount member):
+     * no account may exist under them. A name whose conversation passed, or is still open (UI, REDIRECT), is not one.
+     */
+    public java.util.Set<String> freshNamesRejected() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : freshNames) {
+            String answer = lastAnswer.get(name);
+            if (!createdByAPass.contains(name) && ("FAIL".equals(answer) || "error".equals(answer) || "none".equals(answer))) {
+                names.add(name);
+            }
+        }
         return names;
     }
 
