@@ -87,7 +87,6 @@ public final class ApiTransport {
     private final ClientSettings settings;
     private final TargetBreaker breaker;
     private final WriteGuard guard;
-    private final java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
     private final CloseableHttpClient client;
     private final HttpClientContext context = HttpClientContext.create();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -162,11 +161,6 @@ public final class ApiTransport {
                 maskForm(e.form()), e.status(), e.contentType(), masker.mask(e.body()), e.millis())).toList();
     }
 
-    /** How many POST requests this session sent (recorded or not): what a read-only run cost the wiki. */
-    public int posts() {
-        return posts.get();
-    }
-
     /** How many exchanges this session has recorded so far (to place another agent's, a browser's, among them). */
     public int exchangeCount() {
         return exchanges.size();
@@ -178,7 +172,8 @@ public final class ApiTransport {
     public ApiResponse send(String purpose, Placement placement, Map<String, String> params,
                             Map<String, String> queryOnly, boolean record) {
         breaker.check();
-        Map<String, String> everything = new LinkedHashMap<>(params);
+        Map<String, String> everything = new LinkedHashMap<>(targetQuery);
+        everything.putAll(params);
         everything.putAll(queryOnly);
         guard.check(everything, "https".equalsIgnoreCase(api.getScheme()));  // every request leaves through here
         Map<String, String> all = withJsonFormat(params);
@@ -189,9 +184,6 @@ public final class ApiTransport {
         Map<String, String> query = new LinkedHashMap<>(targetQuery);
         query.putAll(queryOnly);
         for (int attempt = 0; ; attempt++) {
-            if (placement == Placement.POST_BODY) {
-                posts.incrementAndGet();
-            }
             Raw raw = execute(placement, all, query);
             Transient trouble = transientAnswer(raw);
             if (record || trouble != null) {

@@ -143,10 +143,6 @@ public class ScenarioWorld {
         }
     }
 
-    /** POST requests this scenario's sessions sent. */
-    public int posts() {
-        return sessions.stream().mapToInt(ApiTransport::posts).sum();
-    }
 
     /** A safe probe on a wiki the environment does not let us write to: its requests carry the guard. */
     public boolean guarded() {
