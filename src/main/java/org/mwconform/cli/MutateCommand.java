@@ -138,14 +138,16 @@ final class MutateCommand implements Callable<Integer> {
         if (mutants.isEmpty()) {
             mutants.addAll(Mutants.all());
         }
-        Deployment deployment = new DeploymentLoader().load(env);
-        if (!deployment.writable()) {
-            throw new UsageException(deployment.name() + " is not writable: mutants make a wiki create accounts it should not, so mutate runs only"
+        Deployment declared = new DeploymentLoader().load(env);
+        if (!declared.writable()) {
+            throw new UsageException(declared.name() + " is not writable: mutants make a wiki create accounts it should not, so mutate runs only"
                     + " against a deployment whose environment file says writable: true");
         }
         String runId = AccountFactory.newRunId();
         Path runDir = home.resolve(reports).resolve(runId);
-        String notStarted = new LocalProvisioner(home).up(List.of(deployment)).get(deployment.name());
+        String notStarted = new LocalProvisioner(home).up(List.of(declared)).get(declared.name());
+        // mw up may serve a local wiki on a free port (another checkout held its file's): the file, read again, says where.
+        Deployment deployment = declared.isLocal() && notStarted == null ? new DeploymentLoader().load(env) : declared;
         // The same suite as `mwconform run` would give this deployment: extension scenarios, glue and classes included.
         org.mwconform.deployments.Suite suite = ConformanceRun.suiteOf(given, deployment, projectFile);
         ScenarioLauncher launcher = new ScenarioLauncher(FeatureCatalog.locate(home).folder(), runId, tags, threads, "lexical",
