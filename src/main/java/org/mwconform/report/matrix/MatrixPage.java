@@ -269,6 +269,9 @@ public final class MatrixPage {
             for (String regression : d.regressionList()) {  // unexpected, though no single cell is: the verdict is already ✗
                 h.append("<span class=\"flag regression\">\u2717 regression: ").append(esc(regression)).append("</span>");
             }
+            if (d.postsLine() != null) {  // what a read-only run cost the wiki
+                h.append("<span class=\"flag posts\">").append(esc(d.postsLine())).append("</span>");
+            }
             String preflight = ScenarioKeys.preflightError(d);
             if (preflight != null) {
                 h.append("<span class=\"preflight-reason\">\u26a0\ufe0e preflight error, no scenario ran: ").append(esc(preflight)).append("</span>");
