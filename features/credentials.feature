@@ -26,8 +26,10 @@ Feature: Credentials and usernames the wiki cannot accept
   Scenario Outline: A username that is not valid
     A safe probe: MediaWiki refuses a name that is not creatable in AuthManager::beginAccountCreation
     (UserNameUtils::getCanonical 'creatable'), before the CAPTCHA, the throttle and the password checks.
-    On a read-only wiki the name is an existing account's with the ending (a wiki that drops what
-    follows "#" meets userexists) and the retyped password differs (badretype, the last check).
+    On a read-only wiki nothing is posted: list=users&usprop=cancreate judges the name with a GET (AuthManager's
+    canCreateAccount, where beginAccountCreation starts; a name list=users calls invalid fails its stricter check).
+    Where a wiki answers no cancreate, the POST names an existing account's name with the ending (a wiki that
+    drops what follows "#" meets userexists) and its retyped password differs (badretype, the last check).
     When I create an account whose username ends in "<ending>"
     Then account creation fails with messagecode "invaliduser"
     And no account was created
@@ -44,7 +46,8 @@ Feature: Credentials and usernames the wiki cannot accept
 
   @id:invaliduser-ip @safe-probe @beyond-docs
   Scenario: An IP address is not a username
-    A safe probe, refused like the names above; on a read-only wiki the retyped password differs.
+    A safe probe, refused like the names above, and judged by list=users with a GET on a read-only wiki; where a
+    POST is needed there, its retyped password differs.
     When I create an account whose username is an IP address
     Then account creation fails with messagecode "invaliduser"
     And no account was created

@@ -68,7 +68,7 @@ Feature: Account creation on a wiki with a CAPTCHA, an OpenID extension and a tw
     When I answer the CAPTCHA and select the third-party authentication
     And I follow the redirecttarget like a browser until it returns to createreturnurl
     And I post the fields passed to the return URL with createcontinue, but with another state
-    Then account creation fails with a message
+    Then account creation fails with the third-party provider's own message
     And no account was created
 
   @id:redirect-missing-code @may-create-account
@@ -77,7 +77,7 @@ Feature: Account creation on a wiki with a CAPTCHA, an OpenID extension and a tw
     When I answer the CAPTCHA and select the third-party authentication
     And I follow the redirecttarget like a browser until it returns to createreturnurl
     And I post the fields passed to the return URL with createcontinue, but without the code
-    Then account creation fails with a message
+    Then account creation fails with the third-party provider's own message
     And no account was created
 
   @id:redirect-replayed-state @creates-account
@@ -88,7 +88,7 @@ Feature: Account creation on a wiki with a CAPTCHA, an OpenID extension and a tw
     And I post the fields passed to the return URL with createcontinue
     And I start another account creation through the third-party authentication
     And I post the code and state of the earlier redirect with createcontinue
-    Then account creation fails with a message
+    Then account creation fails with the third-party provider's own message
     And no account was created
 
   @id:createmergerequestfields @creates-account

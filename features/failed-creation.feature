@@ -17,8 +17,9 @@ Feature: Account creation that fails
   Scenario: The username is already in use
     A safe probe: the account is one the wiki already has (list=allusers, never created here).
     MediaWiki refuses it in AuthManager::beginAccountCreation, before the CAPTCHA, the throttle and the
-    password checks; on a read-only wiki the retyped password also differs, so a wiki that let the name
-    through would still refuse the request as badretype.
+    password checks. On a read-only wiki nothing is posted: list=users judges it with a GET (the account exists,
+    and canCreateAccount answers userexists first); where a POST is needed, its retyped password differs, so a
+    wiki that let the name through would still refuse the request as badretype.
     Given I have fetched the fields and a createaccount token
     And the request names an account that already exists
     When I create an account with the same username

@@ -39,6 +39,8 @@ Feature: The format of messages
 
   @id:message-format-raw @safe-probe
   Scenario: A message as its raw key and parameters
+    A POST even on a read-only wiki: the format of a FAIL's message shows only in a FAIL. The request names an
+    existing account (userexists, refused before anything else) and its retyped password differs.
     Given the request names an account that already exists
     When I create it again, asking for messages as raw
     Then account creation fails with messagecode "userexists", whatever the form of its message
@@ -46,6 +48,7 @@ Feature: The format of messages
 
   @id:message-format-none @safe-probe
   Scenario: No message at all
+    A POST even on a read-only wiki, for the same reason as above.
     Given the request names an account that already exists
     When I create it again, asking for messages as none
     Then account creation fails with messagecode "userexists", whatever the form of its message

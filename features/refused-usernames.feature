@@ -8,7 +8,9 @@ Feature: Usernames that anti-abuse extensions refuse
   is checked first: a wiki without one is not asked anything for these scenarios.)
   Safe probes: MediaWiki 1.39 runs both in testUserForCreation of their pre-authentication providers,
   before ConfirmEdit's CAPTCHA and before the primary provider checks the retyped password (measured on
-  local-wikimedia: refused even without a CAPTCHA answer). On a read-only wiki the retyped password
+  local-wikimedia: refused even without a CAPTCHA answer). On a read-only wiki the title blacklist is judged
+  with a GET (list=users&usprop=cancreate: TitleBlacklist tests the name in testUserForCreation too); the abuse
+  filter needs a POST, as AbuseFilter tests a new name only in testForAccountCreation, and its retyped password
   differs, so a wiki that let the name through would refuse the request at the CAPTCHA or as badretype.
 
   Background:

@@ -12,7 +12,8 @@ Feature: Requests the API rejects before account creation starts
   module's parameter checks (createreturnurl), before AuthManager::beginAccountCreation looks at the
   username. On a read-only wiki the request names an account that already exists (list=allusers) and
   its retyped password differs, so a wiki that lacks the rejection answers userexists (or badretype),
-  and creates nothing.
+  and creates nothing. These stay POSTs on a read-only wiki: the rejection under test is the API's answer to
+  the request itself, which no GET can show; ApiMain makes it before AuthManager sees the request.
 
   Background:
     Given I have fetched the fields and a createaccount token

@@ -28,13 +28,20 @@ public final class ApplicabilityCheck {
         List<String> evidence = new ArrayList<>();
         for (String tag : tags) {
             if (tag.startsWith(Requirements.TAG_PREFIX)) {
-                evidence.add(requirements.require(tag).check(target));
+                try {
+                    evidence.add(requirements.require(tag).check(target));
+                } catch (NotApplicable e) {
+                    // Named by its tag, so a declaration (expect.applicable) is contradicted only by its own requirement.
+                    throw new NotApplicable(tag + ": " + e.getMessage());
+                }
             }
         }
         if (SideEffect.writes(tags)) {
             if (!deployment.writable()) {
                 throw new NotApplicable("environment file does not mark " + deployment.name()
-                        + " as writable (writable: true); accounts can never be deleted, so this scenario is not run against it");
+                        + " as writable (writable: true); accounts can never be deleted, so this scenario is not run against it"
+                        + (SideEffect.declared(tags) ? "" : " (it carries no side-effect tag, "
+                        + String.join(", ", SideEffect.ACCOUNT_EFFECTS) + ", so it counts as a write)"));
             }
             evidence.add("environment file: writable: true");
         }

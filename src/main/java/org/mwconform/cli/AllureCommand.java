@@ -78,7 +78,7 @@ final class AllureCommand implements Callable<Integer> {
             String relative = runDir.relativize(page.get()).toString();
             out.println(d.name() + ": " + runDir.resolve(relative));
             updated.add(new DeploymentResult(d.name(), d.target(), d.description(), d.mediawikiVersion(), d.extensions(),
-                    d.writable(), d.counts(), d.results(), relative, d.flags(), d.counterpart(), d.captcha()));
+                    d.writable(), d.counts(), d.results(), relative, d.flags(), d.counterpart(), d.captcha(), d.regressions(), d.posts()));
         }
         RunReport report = new RunReport(loaded.report().run(), updated);
         org.mwconform.files.AtomicFiles.writeJson(runDir.resolve(ReportFiles.RESULTS), JSON.writer(), report);

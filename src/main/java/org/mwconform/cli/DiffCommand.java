@@ -34,7 +34,9 @@ final class DiffCommand implements Callable<Integer> {
     String versions;
 
     @Option(names = "--fail-on-regression", description = "exit 1 when an expected outcome became unexpected "
-            + "(e.g. passed -> failed), a new scenario is unexpected, or a deployment now fails its preflight")
+            + "(e.g. passed -> failed), a judged scenario is not applicable now (passed -> not-applicable), a scenario "
+            + "vanished (runs of the same --tags), a new scenario is unexpected, a deployment now fails its preflight, "
+            + "or NEW itself records a regression of applicability")
     boolean failOnRegression;
 
     private final PrintStream out;
@@ -62,7 +64,11 @@ final class DiffCommand implements Callable<Integer> {
         out.println("mwconform diff: run " + describe(before.report()) + " -> run " + describe(after.report()));
         comparison.lines().forEach(line -> out.println("  " + line));
         out.println(comparison.countLine());
-        int regressions = comparison.regressions().size();
+        // NEW's own regressions of applicability (declarations in its environment files, its run's baseline) count too.
+        List<String> recorded = after.report().deployments().stream()
+                .flatMap(d -> d.regressionList().stream().map(r -> d.name() + ": " + r)).toList();
+        recorded.forEach(r -> out.println("  regression recorded by NEW: " + r));
+        int regressions = comparison.regressions().size() + recorded.size();
         if (regressions > 0) {
             out.println(regressions + " regression" + (regressions == 1 ? "" : "s"));
         }

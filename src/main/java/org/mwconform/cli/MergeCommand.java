@@ -97,6 +97,9 @@ final class MergeCommand implements Callable<Integer> {
 
         Map<String, List<ScenarioResult>> results = new LinkedHashMap<>();
         Map<String, DeploymentResult> described = new LinkedHashMap<>();
+        // Each shard's regressions of applicability, and the POSTs each sent to a read-only deployment, add up.
+        Map<String, List<String>> regressions = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> posts = new LinkedHashMap<>();
         Instant started = null;
         Instant finished = null;
         for (ReportFiles.LoadedRun shard : shards) {
@@ -106,6 +109,10 @@ final class MergeCommand implements Callable<Integer> {
                 DeploymentResult known = described.get(d.name());
                 if (known == null || (known.mediawikiVersion() == null && d.mediawikiVersion() != null)) {
                     described.put(d.name(), d);
+                }
+                regressions.computeIfAbsent(d.name(), k -> new ArrayList<>()).addAll(d.regressionList());
+                if (d.posts() != null) {
+                    d.posts().forEach((action, n) -> posts.computeIfAbsent(d.name(), k -> new java.util.TreeMap<>()).merge(action, n, Integer::sum));
                 }
                 List<ScenarioResult> into = results.computeIfAbsent(d.name(), k -> new ArrayList<>());
                 for (ScenarioResult r : d.results()) {
@@ -128,7 +135,8 @@ final class MergeCommand implements Callable<Integer> {
             list.sort(Comparator.comparing(ScenarioResult::feature).thenComparing(ScenarioResult::scenario));
             String allurePage = allure ? allureReport(runDir, d.name()) : null;
             merged.add(new DeploymentResult(d.name(), d.target(), d.description(), d.mediawikiVersion(), d.extensions(),
-                    d.writable(), DeploymentResult.count(list), list, allurePage, d.flags(), d.counterpart(), d.captcha()));
+                    d.writable(), DeploymentResult.count(list), list, allurePage, d.flags(), d.counterpart(), d.captcha(),
+                    regressions.get(d.name()), d.writable() ? null : posts.getOrDefault(d.name(), Map.of())));
         }
         merged.sort(Comparator.comparing(DeploymentResult::name));
         RunReport report = new RunReport(new RunReport.Run(runId, started == null ? null : started.toString(),

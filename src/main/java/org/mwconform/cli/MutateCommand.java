@@ -71,6 +71,20 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "where the runs and mutation.md go (default ${DEFAULT-VALUE})")
     Path reports = Path.of("reports", "mutate");
 
+    @Option(names = "--features", paramLabel = "DIR", description = "a feature folder or file to run (repeatable), 'core' for the core"
+            + " contract; as for run: default the environment file's features, else mwconform.yml's, else the core")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--glue", paramLabel = "PKG", description = "a glue package beside the core's org.mwconform.steps (repeatable)")
+    List<String> glue = new ArrayList<>();
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = "a folder or jar holding that glue's classes (repeatable)")
+    List<Path> classpath = new ArrayList<>();
+
+    @Option(names = "--project", paramLabel = "DIR", description = "a folder holding mwconform.yml (default: the current folder, if it has one);"
+            + " its only environment is the default --env")
+    Path project;
+
     private final Path home;
     private final PrintStream out;
 
@@ -103,9 +117,15 @@ final class MutateCommand implements Callable<Integer> {
             Mutants.all().forEach(m -> out.println(m.name() + ": " + m.description()));
             return Main.OK;
         }
+        org.mwconform.deployments.ProjectFile projectFile = ConformanceRun.project(project);
+        if (env == null && projectFile != null && projectFile.environments().size() == 1) {
+            env = projectFile.environments().get(0);
+        }
         if (env == null) {
             throw new UsageException("mutate needs --env FILE: the writable deployment to put the proxy in front of");
         }
+        org.mwconform.deployments.Suite given = ConformanceRun.givenSuite(features, glue);
+        List<Path> glueClasspath = ConformanceRun.classpath(classpath, projectFile);
         if (patience != null) {
             if (!patience.matches("\\d+(\\.\\d+)?")) {
                 throw new UsageException("--patience takes seconds, got '" + patience + "'");
@@ -129,7 +149,13 @@ final class MutateCommand implements Callable<Integer> {
         String notStarted = new LocalProvisioner(home, out).up(List.of(loaded)).get(loaded.name());
         // The proxy goes in front of the wiki where it was started (a free port when another checkout holds the file's).
         Deployment deployment = LocalProvisioner.asServed(loaded);
-        ScenarioLauncher launcher = new ScenarioLauncher(home.resolve("features"), runId, tags, threads, "lexical");
+        // The same suite as `mwconform run` would give this deployment: extension scenarios, glue and classes included.
+        org.mwconform.deployments.Suite suite = ConformanceRun.suiteOf(given, deployment, projectFile);
+        ScenarioLauncher launcher = new ScenarioLauncher(FeatureCatalog.locate(home).folder(), runId, tags, threads, "lexical",
+                new RunInterruption(), null, glueClasspath, d -> suite);
+        if (!suite.isCoreOnly()) {
+            out.println("suite: " + String.join(", ", suite.features()) + (suite.glue().isEmpty() ? "" : "; glue " + String.join(", ", suite.glue())));
+        }
         DeploymentRunner runner = new DeploymentRunner(launcher, new Preflight(), null, tags == null);
         out.println("mwconform mutate " + runId + ": " + deployment.name() + " through a fault-injecting proxy, " + mutants.size() + " mutant(s)");
 

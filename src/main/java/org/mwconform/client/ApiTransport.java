@@ -93,6 +93,7 @@ public final class ApiTransport {
     private final SecretMasker masker;
     private final ClientSettings settings;
     private final TargetBreaker breaker;
+    private final WriteGuard guard;
     private final CloseableHttpClient client;
     private final HttpClientContext context = HttpClientContext.create();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -106,7 +107,14 @@ public final class ApiTransport {
         this(api, masker, source, ClientSettings.DEFAULT, TargetBreaker.none());
     }
 
+    /** A session that reads only: every write is refused ({@link WriteGuard#readsOnly}). */
     public ApiTransport(URI api, SecretMasker masker, InetAddress source, ClientSettings settings, TargetBreaker breaker) {
+        this(api, masker, source, settings, breaker, WriteGuard.readsOnly());
+    }
+
+    public ApiTransport(URI api, SecretMasker masker, InetAddress source, ClientSettings settings, TargetBreaker breaker,
+                        WriteGuard guard) {
+        this.guard = guard;
         this.api = api;
         this.masker = masker;
         this.settings = settings;
@@ -172,6 +180,10 @@ public final class ApiTransport {
     public ApiResponse send(String purpose, Placement placement, Map<String, String> params,
                             Map<String, String> queryOnly, boolean record) {
         breaker.check();
+        Map<String, String> everything = new LinkedHashMap<>(targetQuery);
+        everything.putAll(params);
+        everything.putAll(queryOnly);
+        guard.check(everything, "https".equalsIgnoreCase(api.getScheme()));  // every request leaves through here
         Map<String, String> all = withJsonFormat(params);
         Integer maxlag = settings.maxlagFor(api);
         if (maxlag != null) {

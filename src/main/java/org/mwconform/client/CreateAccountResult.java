@@ -21,6 +21,7 @@ public record CreateAccountResult(String status, String username, String message
     public static final String RESTART = "RESTART";
 
     /** A message as {@code {"key": ..., "params": [...]}}; params are kept as text. */
+    /** @param params null when the JSON has no {@code params} array */
     public record RawMessage(String key, List<String> params) {
     }
 }

@@ -245,6 +245,48 @@ public final class MediaWikiApi {
         return new CreateAccountOutcome(response, node == null ? null : createAccountResult(node), response.error());
     }
 
+    /**
+     * What createaccount would answer to {@code username}, judged by a GET with no side effect ({@code list=users&usprop=cancreate}):
+     * for a read-only target, where even a refused POST logs an authentication event and a wiki lacking the refusal
+     * would count it against its throttle. MediaWiki's AuthManager::beginAccountCreation starts with canCreateAccount,
+     * the very check cancreate reports (an account that exists: userexists; a name UserNameUtils cannot create:
+     * invaliduser; a pre-authentication provider's testUserForCreation: TitleBlacklist, AntiSpoof). A name
+     * list=users calls "invalid" (getCanonical refuses it, as "#" and IP addresses) fails createaccount's stricter
+     * check too: invaliduser. Empty when the wiki answers no cancreate (older than MediaWiki 1.27): then only a POST can tell.
+     * The outcome is FAIL with the code as its messagecode and the message key as its message, or PASS when the wiki would
+     * create the account.
+     */
+    public Optional<CreateAccountOutcome> judgeNameByGet(String username) {
+        ApiResponse response = transport.send("judge the username by list=users&usprop=cancreate, instead of a POST (a read-only target)",
+                ApiTransport.Placement.GET_QUERY, Map.of("action", "query", "list", "users", "ususers", username, "usprop", "cancreate"),
+                Map.of(), true);
+        if (response.error() != null) {
+            return Optional.empty();
+        }
+        JsonNode user = response.json().path("query").path("users").path(0);
+        String code;
+        String message;
+        if (user.has("invalid")) {
+            code = "invaliduser";
+            message = "noname";
+        } else if (user.has("userid")) {
+            code = "userexists";
+            message = "userexists";
+        } else if (user.has("cancreateerror") && user.get("cancreateerror").path(0).has("code")) {
+            JsonNode first = user.get("cancreateerror").path(0);
+            code = text(first, "code");
+            message = first.has("message") ? text(first, "message") : first.has("text") ? text(first, "text") : first.has("html")
+                    ? text(first, "html") : code;
+        } else if (user.has("missing") && user.has("cancreate") && isTrue(user.get("cancreate"))) {
+            return Optional.of(new CreateAccountOutcome(response, new CreateAccountResult(CreateAccountResult.PASS, text(user, "name"),
+                    null, null, null, null, List.of(), Set.of("status", "username"), Map.of(), false), null));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new CreateAccountOutcome(response, new CreateAccountResult(CreateAccountResult.FAIL, null, message, null, code,
+                null, List.of(), Set.of("status", "message", "messagecode"), Map.of(), false), null));
+    }
+
     /** {@code list=users} for one name. {@code record=false} while polling, so the report keeps one exchange, not forty. */
     public WikiUser user(String name, boolean record) {
         ApiResponse response = send("look the account up in list=users", Map.of("action", "query", "list", "users",
@@ -280,8 +322,10 @@ public final class MediaWikiApi {
     private CreateAccountResult createAccountResult(JsonNode node) {
         JsonNode message = node.path("message");
         String text = message.isTextual() ? message.asText() : null;
+        // params must be in the JSON for a raw message: an absent member is null, never an empty list that holds anyway.
         CreateAccountResult.RawMessage raw = message.isObject()
-                ? new CreateAccountResult.RawMessage(text(message, "key"), strings(message.path("params"))) : null;
+                ? new CreateAccountResult.RawMessage(text(message, "key"), message.path("params").isArray() ? strings(message.get("params")) : null)
+                : null;
         return new CreateAccountResult(text(node, "status"), text(node, "username"), text, raw,
                 text(node, "messagecode"), text(node, "redirecttarget"), requests(node.path("requests")), keys(node),
                 fields(node.path("fields")), isTrue(node.get("canpreservestate")));

@@ -20,6 +20,9 @@ public final class InteractiveConditions {
             "a RESTART (authenticated, no linked local account) carries a message and canpreservestate");
     public static final Condition PRESERVED_STATE = new Condition("authmanagerinfo.preserved-state",
             "after a failed login that can preserve state, authmanagerinfo announces hasprimarypreservedstate and a preservedusername");
+    public static final Condition PROVIDER_FAILURE = new Condition("createaccount.provider-failure",
+            "the FAIL is the third-party provider's own (its messagecode is no generic core code: CAPTCHA, throttle, block, permission,"
+                    + " AuthManager's own; and one the environment file lists under capabilities.thirdPartyFailureCodes, if it lists any)");
     public static final Condition MERGED_FIELDS = new Condition("createaccount.merged-fields",
             "createmergerequestfields adds one fields array merging the fields of every request");
     public static final Condition STATE_MEMBERS = new Condition("authmanagerinfo.state-members",

@@ -56,6 +56,10 @@ public final class Credentials {
             return new Lookup(Optional.empty(), "the environment file names no credentials." + role
                     + " (the name of an environment variable holding Username:password)");
         }
+        if ("http".equalsIgnoreCase(deployment.api().getScheme()) && !deployment.isLocal()) {
+            return new Lookup(Optional.empty(), "credentials." + role + " are never sent over plain http:// to "
+                    + deployment.name() + ", which is not a local: deployment: give its https:// api.php");
+        }
         String value = environment.get(variable);
         if (value == null || value.isBlank()) {
             return new Lookup(Optional.empty(), "credentials." + role + " names the environment variable " + variable

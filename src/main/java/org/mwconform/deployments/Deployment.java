@@ -18,22 +18,24 @@ import java.util.Map;
  * @param extensions    extensions a local deployment loads from a folder ({@code local.extensions})
  * @param counterpart   the deployment its file pairs it with for the comparison between versions ({@code counterpart:}), or null
  * @param mediawiki     for deployments the project starts itself: the MediaWiki version it is served with (1.39, 1.43), else null
+ * @param expect        what must apply ({@code expect:}): a not-applicable result contradicting it is unexpected
  */
 public record Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                          String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
                          Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions, String counterpart,
-                         String mediawiki) {
+                         String mediawiki, ExpectedApplicability expect) {
     public Deployment {
         suite = suite == null ? new Suite(List.of(), List.of()) : suite;
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
+        expect = expect == null ? ExpectedApplicability.NONE : expect;
     }
 
-    /** A deployment whose file names no counterpart. */
+    /** A deployment whose file names no counterpart and declares nothing about applicability. */
     public Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                       String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
                       Path source, ClientSettings client, Suite suite, List<LocalExtension> extensions) {
         this(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source,
-                client, suite, extensions, null, localSettings == null ? null : DEFAULT_MEDIAWIKI);
+                client, suite, extensions, null, localSettings == null ? null : DEFAULT_MEDIAWIKI, null);
     }
 
     /** A deployment whose file names no features, glue or extensions. */
@@ -41,7 +43,7 @@ public record Deployment(String name, URI api, String description, boolean writa
                       String localSettings, Map<String, Object> capabilities, Map<String, String> credentials,
                       Path source, ClientSettings client) {
         this(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials, source,
-                client, null, null, null, localSettings == null ? null : DEFAULT_MEDIAWIKI);
+                client, null, null, null, localSettings == null ? null : DEFAULT_MEDIAWIKI, null);
     }
 
     public static final String DEFAULT_USERNAME_PREFIX = "Mwconform";
@@ -51,7 +53,7 @@ public record Deployment(String name, URI api, String description, boolean writa
     /** The same deployment reached through another api.php URL (a fault-injecting proxy in front of it). */
     public Deployment withApi(URI other) {
         return new Deployment(name, other, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials,
-                source, client, suite, extensions, counterpart, mediawiki);
+                source, client, suite, extensions, counterpart, mediawiki, expect);
     }
 
     /** A deployment with the default client settings. */

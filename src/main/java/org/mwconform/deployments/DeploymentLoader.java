@@ -54,6 +54,9 @@ public final class DeploymentLoader {
                     .key("tempAccountCreationThrottle", FileShape.object("one window of $wgTempAccountCreationThrottle (temporary accounts per IP)")
                             .requiredKey("count", FileShape.whole("temporary accounts per IP", 1))
                             .requiredKey("seconds", FileShape.whole("per this many seconds", 0)))
+                    .key("thirdPartyFailureCodes", FileShape.listOf("the messagecodes the third-party provider fails a refused return with"
+                            + " (another state, no code, a replayed state); example 3's security scenarios accept only these",
+                            FileShape.text("a messagecode")))
                     .key("secondFactorSetup", FileShape.text("totp: after a third-party provider, a UI asks to set up an RFC 6238"
                             + " TOTP second factor, which the API shows only in that UI (@needs:second-factor-setup)"))
                     .key("refusedUsernames", FileShape.object("words that make a new username refused by an anti-abuse rule of the wiki")
@@ -61,6 +64,11 @@ public final class DeploymentLoader {
                             .key("abusefilter", FileShape.text("words an AbuseFilter filter refuses in a new username"))))
             .key("patience", FileShape.whole("seconds the harness waits on this wiki: a restart (refused connections, resets and"
                     + " timeouts are retried within it before its breaker opens) and replicas showing a write (default 10; --patience wins)", 0))
+            .key("expect", FileShape.object("what must apply: a scenario found not applicable against it is unexpected (exit 1)")
+                    .key("applicable", FileShape.mapOf("requirements that hold on this wiki, by the name of their @needs: tag"
+                                    + " (anonymous-creation or anonymousCreation, captcha, creator, blocker, third-party-provider, ...)",
+                            FileShape.boolOrText("true, or what is declared of it (captcha: question)")))
+                    .key("minimumJudged", FileShape.whole("at least this many scenarios judged (passed, failed, known deviation)", 0)))
             .key("credentials", FileShape.mapOf("role (creator, blocker) to the NAME of an environment variable holding Username:password; never a secret",
                     FileShape.text("an environment variable's name")))
             .key("client", FileShape.object("how the harness's client treats this wiki; every key optional")
@@ -86,10 +94,16 @@ public final class DeploymentLoader {
         public Local local;
         public Map<String, Object> capabilities = new LinkedHashMap<>();
         public Map<String, String> credentials = new LinkedHashMap<>();
+        public Expect expect;
         public Client client;
         public Integer patience;
         public java.util.List<String> features = new java.util.ArrayList<>();
         public java.util.List<String> glue = new java.util.ArrayList<>();
+    }
+
+    static final class Expect {
+        public Map<String, Object> applicable = new LinkedHashMap<>();
+        public Integer minimumJudged;
     }
 
     static final class Local {
@@ -181,7 +195,8 @@ public final class DeploymentLoader {
         return new Deployment(env.name, api, env.description == null ? env.name : env.description,
                 env.writable, env.disposable, prefix(file + ": usernamePrefix", env.usernamePrefix), env.local == null ? null : env.local.settings,
                 Map.copyOf(env.capabilities), Map.copyOf(env.credentials), file,
-                withPatience(env.client == null ? ClientSettings.DEFAULT : env.client.settings(), env.patience), suite, extensions, env.counterpart, mediawiki);
+                withPatience(env.client == null ? ClientSettings.DEFAULT : env.client.settings(), env.patience), suite, extensions, env.counterpart, mediawiki,
+                env.expect == null ? null : ExpectedApplicability.of(env.expect.applicable, env.expect.minimumJudged));
     }
 
     private static ClientSettings withPatience(ClientSettings c, Integer patience) {

@@ -33,6 +33,7 @@ public sealed interface FileShape {
 
     static FileShape text(String description) { return new Text(description); }
     static FileShape bool(String description) { return new Bool(description); }
+    static FileShape boolOrText(String description) { return new BoolOrText(description); }
     static FileShape whole(String description, long min) { return new Whole(description, min); }
     static FileShape listOf(String description, FileShape items) { return new ListOf(description, items); }
     static FileShape mapOf(String description, FileShape values) { return new MapOf(description, values); }
@@ -75,6 +76,20 @@ public sealed interface FileShape {
         public ObjectNode toJsonSchema() { return schema("boolean", description); }
     }
 
+    /** true, or a text that says more (a CAPTCHA's type): never false, which would declare nothing. */
+    record BoolOrText(String description) implements FileShape {
+        public void check(JsonNode v, String path) {
+            if (v == null || !(v.isTextual() || (v.isBoolean() && v.asBoolean()))) {
+                throw new Problem(path, "expected true or a text, got " + kind(v));
+            }
+        }
+        public ObjectNode toJsonSchema() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.putArray("type").add("boolean").add("string");
+            node.put("description", description);
+            return node;
+        }
+    }
     record Whole(String description, long min) implements FileShape {
         public void check(JsonNode v, String path) {
             if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min) {

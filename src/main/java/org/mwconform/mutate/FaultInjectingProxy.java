@@ -33,7 +33,7 @@ import java.util.concurrent.Executors;
  * per-IP throttles and blocks stay per scenario as they are without it. Without a mutant it changes nothing.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.mwconform.client.JsonReading.MAPPER;
     private static final List<String> REQUEST_HEADERS = List.of("Cookie", "User-Agent");
     private static final List<String> ANSWER_HEADERS = List.of("Set-Cookie", "Cache-Control", "Expires", "MediaWiki-API-Error");
 

@@ -14,31 +14,65 @@ import java.util.Map;
  * @param counts every result; {@link #documented()} and {@link #beyondDocs()} split them, so "conforms" always
  *               means "to the page"
  * @param flags  warnings about the run of this deployment that no single result shows (more not-applicable
- *               results than before, or than its declared capabilities allow)
+ *               results than before)
+ * @param regressions what makes this deployment's run unexpected although no single result is: a not-applicable result
+ *                    contradicting the environment file's declarations, fewer judged scenarios than it declares, a
+ *                    scenario judged in the previous comparable run (same deployment, same selection) that is not
+ *                    applicable now or vanished. The run exits 1.
+ * @param posts       on a deployment that is not writable: the POST requests its scenarios sent, by action (what a
+ *                    read-only run cost the wiki); null on a writable one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentResult(String name, String target, String description, String mediawikiVersion,
                                List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
                                List<ScenarioResult> results, String allureReport, List<String> flags, String counterpart,
-                               String captcha) {
+                               String captcha, List<String> regressions, Map<String, Integer> posts) {
     /** Scenarios that record what a wiki does beyond the documentation, never part of its contract. */
     public static final String BEYOND_DOCS = "@beyond-docs";
 
     public DeploymentResult {
         flags = flags == null ? List.of() : List.copyOf(flags);
+        regressions = regressions == null || regressions.isEmpty() ? null : List.copyOf(regressions);
     }
 
-    /** A result without a counterpart or a CAPTCHA classification. */
-    public DeploymentResult(String name, String target, String description, String mediawikiVersion, List<String> extensions,
-                            boolean writable, Map<Outcome, Integer> counts, List<ScenarioResult> results, String allureReport,
-                            List<String> flags) {
-        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, null, null);
+    public DeploymentResult(String name, String target, String description, String mediawikiVersion,
+                            List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
+                            List<ScenarioResult> results, String allureReport, List<String> flags) {
+        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, null, null, null, null);
+    }
+
+    public DeploymentResult(String name, String target, String description, String mediawikiVersion,
+                            List<String> extensions, boolean writable, Map<Outcome, Integer> counts,
+                            List<ScenarioResult> results, String allureReport, List<String> flags, List<String> regressions) {
+        this(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags, null, null,
+                regressions, null);
+    }
+
+    public DeploymentResult withPosts(Map<String, Integer> sent) {
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags,
+                counterpart, captcha, regressions, sent);
+    }
+
+    /** "3 POST requests sent (createaccount 3)" for a deployment that is not writable; null otherwise. */
+    public String postsLine() {
+        if (posts == null) {
+            return null;
+        }
+        int total = posts.values().stream().mapToInt(Integer::intValue).sum();
+        return "read-only: " + total + " POST request" + (total == 1 ? "" : "s") + " sent"
+                + (posts.isEmpty() ? "" : " (" + posts.entrySet().stream().map(e -> "action=" + e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")) + ")");
+    }
+
+    /** The regressions (empty when none): never null for callers. */
+    public List<String> regressionList() {
+        return regressions == null ? List.of() : regressions;
     }
 
     /** The same result, with the counterpart and the CAPTCHA kind beside it. */
     public DeploymentResult described(String counterpartName, String captchaKind) {
         return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport,
-                flags, counterpartName, captchaKind);
+                flags, counterpartName, captchaKind, regressions, posts);
     }
 
     public static Map<Outcome, Integer> count(List<ScenarioResult> results) {
@@ -81,11 +115,19 @@ public record DeploymentResult(String name, String target, String description, S
         List<String> all = new java.util.ArrayList<>(flags);
         all.addAll(moreFlags);
         return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, all,
-                counterpart, captcha);
+                counterpart, captcha, regressions, posts);
     }
 
+    public DeploymentResult withRegressions(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(regressionList());
+        all.addAll(more);
+        return new DeploymentResult(name, target, description, mediawikiVersion, extensions, writable, counts, results, allureReport, flags,
+                counterpart, captcha, all, posts);
+    }
+
+    /** Every result expected, and no regression of applicability. */
     public boolean allExpected() {
-        return results.stream().allMatch(r -> r.outcome().isExpected());
+        return results.stream().allMatch(r -> r.outcome().isExpected()) && regressionList().isEmpty();
     }
 
     /**

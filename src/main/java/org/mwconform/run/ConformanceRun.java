@@ -65,20 +65,14 @@ public final class ConformanceRun {
         Instant started = Instant.now();
         long startedNanos = System.nanoTime();
         // Everything that can be wrong with the command line is found before anything runs or is sent.
-        ProjectFile project = project(options);
+        ProjectFile project = project(options.project());
         ReportsFolder reports = ReportsFolder.check(reportsRoot(options.reportsDir(), project, workingFolder()), options.baseline());
         FeatureCatalog features = FeatureCatalog.locate(home);
         List<Deployment> deployments = deployments(options, project);
-        // What each deployment runs: --features/--glue, else its environment file's, else mwconform.yml's, else the core.
-        Suite given = new Suite(options.features().stream().map(ConformanceRun::feature).toList(),
-                options.glue().stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
+        Suite given = givenSuite(options.features(), options.glue());
         Map<String, Suite> suites = new LinkedHashMap<>();
-        deployments.forEach(d -> suites.put(d.name(),
-                given.orElse(d.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT)));
-        List<Path> classpath = new ArrayList<>(options.classpath().stream().map(c -> existing("--classpath", c)).toList());
-        if (project != null) {
-            classpath.addAll(project.classpath());
-        }
+        deployments.forEach(d -> suites.put(d.name(), suiteOf(given, d, project)));
+        List<Path> classpath = classpath(options.classpath(), project);
         Map<String, List<FeatureCatalog.Selected>> selectedBy = new LinkedHashMap<>();
         suites.forEach((name, suite) -> selectedBy.put(name, suite.features().stream()
                 .flatMap(f -> (Suite.CORE.equals(f) ? features : FeatureCatalog.of(Path.of(f))).select(options.tags()).stream())
@@ -172,11 +166,15 @@ public final class ConformanceRun {
                 Duration.between(started, finished).toMillis() / 1000.0, options.tags(), "mwconform " + HarnessVersion.get(),
                 interrupted ? Boolean.TRUE : null, options.shard() == null ? null : options.shard().toString(),
                 project == null ? null : project.name());
-        // Scenarios that no longer apply where the last run of the same deployments found them applicable: flagged.
-        Optional<RunReport> previous = ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
+        // Applicability is an expectation too: against the environment files' declarations, and against the previous
+        // comparable run (same selection, same project), scenarios that stopped applying or vanished are regressions.
+        Optional<RunReport> previous = interrupted ? Optional.empty()
+                : ReportFiles.previousRun(runDir, new RunReport(run, results)).map(ReportFiles.LoadedRun::report);
         List<DeploymentResult> flagged = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            flagged.add(results.get(i).withFlags(NotApplicableFlags.flags(deployments.get(i), results.get(i), previous, options.tags())));
+            NotApplicableFlags.Verdict verdict = NotApplicableFlags.judge(deployments.get(i), results.get(i), previous, options.tags(),
+                    options.tags() == null && options.shard() == null);
+            flagged.add(results.get(i).withFlags(verdict.flags()).withRegressions(verdict.regressions()));
         }
         results = flagged;
         RunReport report = new RunReport(run, results);
@@ -192,7 +190,11 @@ public final class ConformanceRun {
 
         for (DeploymentResult result : results) {
             out.println(TerminalText.safe(result.summaryLine()));
+            if (result.postsLine() != null) {
+                out.println("  " + TerminalText.safe(result.postsLine()));
+            }
             result.flags().forEach(f -> out.println("  flag: " + TerminalText.safe(f)));
+            result.regressionList().forEach(r -> out.println("  regression: " + TerminalText.safe(r)));
             unexpectedLines(result).forEach(line -> out.println("  " + TerminalText.safe(line)));
         }
         out.println((interrupted ? "interrupted; judged so far: " : "results: ") + latest.resolve("results.json")
@@ -244,7 +246,7 @@ public final class ConformanceRun {
      * default), else the working folder's {@code reports/}. Never the harness's checkout unless that is where one works.
      */
     public static Path reportsRoot(RunOptions options) {
-        return reportsRoot(options.reportsDir(), project(options), workingFolder());
+        return reportsRoot(options.reportsDir(), project(options.project()), workingFolder());
     }
 
     /** Where a run's reports go: see {@link #reportsRoot(RunOptions)}. */
@@ -261,12 +263,32 @@ public final class ConformanceRun {
     }
 
     /** --project DIR's mwconform.yml, else the current folder's, else none. */
-    private static ProjectFile project(RunOptions options) {
-        if (options.project() != null) {
-            return ProjectFile.in(options.project()).orElseThrow(() ->
-                    new UsageException("--project: no " + ProjectFile.NAME + " in " + options.project()));
+    public static ProjectFile project(Path projectDir) {
+        if (projectDir != null) {
+            return ProjectFile.in(projectDir).orElseThrow(() ->
+                    new UsageException("--project: no " + ProjectFile.NAME + " in " + projectDir));
         }
         return ProjectFile.in(workingFolder()).orElse(null);
+    }
+
+    /** The suite --features and --glue name (empty when they name none). */
+    public static Suite givenSuite(List<String> features, List<String> glue) {
+        return new Suite(features.stream().map(ConformanceRun::feature).toList(),
+                glue.stream().map(g -> DeploymentLoader.glue("--glue", g)).toList());
+    }
+
+    /** What a deployment runs (run and mutate alike): --features/--glue, else its environment file's, else mwconform.yml's, else the core. */
+    public static Suite suiteOf(Suite given, Deployment deployment, ProjectFile project) {
+        return given.orElse(deployment.suite()).orElse(project == null ? Suite.DEFAULT : project.suite()).orElse(Suite.DEFAULT);
+    }
+
+    /** --classpath entries (each must exist), then mwconform.yml's. */
+    public static List<Path> classpath(List<Path> given, ProjectFile project) {
+        List<Path> classpath = new ArrayList<>(given.stream().map(c -> existing("--classpath", c)).toList());
+        if (project != null) {
+            classpath.addAll(project.classpath());
+        }
+        return classpath;
     }
 
     private static String feature(String given) {

@@ -217,7 +217,24 @@ public final class DeploymentRunner {
         }
         return new DeploymentResult(deployment.name(), deployment.shownApi(), deployment.description(), version,
                 extensions, deployment.writable(), DeploymentResult.count(results), results,
-                allure.map(p -> runFolder(folder).relativize(p).toString()).orElse(null), null);
+                allure.map(p -> runFolder(folder).relativize(p).toString()).orElse(null), null, null, null, null,
+                deployment.writable() ? null : posts(records));
+    }
+
+    /** The POST requests the scenarios sent, by action, as their evidence recorded them (every POST is recorded). */
+    static Map<String, Integer> posts(List<ScenarioRecord> records) {
+        Map<String, Integer> posts = new java.util.TreeMap<>();
+        for (ScenarioRecord r : records) {
+            if (r.evidence() == null) {
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode e : r.evidence().path("exchanges")) {
+                if ("POST".equals(e.path("method").asText())) {
+                    posts.merge(e.path("form").path("action").asText("(none)"), 1, Integer::sum);
+                }
+            }
+        }
+        return posts;
     }
 
     /**

@@ -2,10 +2,12 @@ package org.mwconform.run;
 
 import org.mwconform.captcha.CaptchaChallenge;
 import org.mwconform.deployments.Deployment;
+import org.mwconform.deployments.ExpectedApplicability;
 import org.mwconform.expectations.Outcome;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.ScenarioResult;
+import org.mwconform.report.matrix.ScenarioKeys;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +16,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Not applicable is not passed: a wiki that quietly stops offering what it offered (a CAPTCHA without
- * answers, a creator whose password changed) turns green cells grey, and the run stays green. This flags,
- * in the summary, a deployment with more not-applicable results than in the previous run with the same
- * selection, and not-applicable results that contradict what its environment file declares.
+ * Not applicable is not passed: a wiki that quietly stops offering what it offered (anonymous account creation, a
+ * CAPTCHA with answers, a creator whose password changed) turns green cells grey. Applicability is an expectation too:
+ * <ul>
+ * <li>a not-applicable result that contradicts what the environment file declares ({@code expect.applicable}, the
+ * capabilities and credentials it names), or fewer judged scenarios than {@code expect.minimumJudged}, is a
+ * regression;</li>
+ * <li>against the previous comparable run (same deployment, same selection: {@code --tags}, no shard), a scenario
+ * judged then and not applicable now, or one that vanished, is a regression;</li>
+ * <li>more not-applicable results than then, for any other reason, is a flag.</li>
+ * </ul>
+ * Regressions make the run exit 1; flags are shown only.
  */
 public final class NotApplicableFlags {
-    /** What the environment file declares, and the words of the evidence that says it did not hold. */
+    /** What one deployment's run is told: warnings, and what makes it unexpected. */
+    public record Verdict(List<String> flags, List<String> regressions) {
+    }
+
     /** A declaration, and the words of the not-applicable evidence it contradicts (any of them). */
     private record Declared(String what, List<String> evidence, String unlessShown) {
-        Declared(String what, String evidenceMentions) {
-            this(what, List.of(evidenceMentions), null);
-        }
-
         Declared(String what, List<String> evidence) {
             this(what, evidence, null);
         }
@@ -43,29 +51,72 @@ public final class NotApplicableFlags {
     private NotApplicableFlags() {
     }
 
-    static List<String> flags(Deployment deployment, DeploymentResult result, Optional<RunReport> previous, String tags) {
+    /**
+     * @param previous   the previous comparable run (see ReportFiles.previousRun), if any
+     * @param wholeSuite every scenario was selected (no --tags, no shard): only then can a minimum of judged ones hold
+     */
+    static Verdict judge(Deployment deployment, DeploymentResult result, Optional<RunReport> previous, String tags, boolean wholeSuite) {
         List<String> flags = new ArrayList<>();
-        int now = result.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
-        previous.filter(p -> Objects.equals(p.run().tags(), tags))
+        List<String> regressions = new ArrayList<>();
+        if (ScenarioKeys.isPreflightError(result)) {
+            return new Verdict(flags, regressions);  // an error already: the preflight says why
+        }
+        previous.filter(p -> Objects.equals(p.run().tags(), tags) && p.run().shard() == null)
                 .flatMap(p -> p.deployments().stream().filter(d -> d.name().equals(result.name())).findFirst())
-                .filter(before -> !before.results().isEmpty() && before.results().stream().noneMatch(r -> "preflight".equals(r.id())))
-                .ifPresent(before -> {
-                    int then = before.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
-                    if (now > then) {
-                        flags.add(now + " scenarios not applicable, " + then + " in the previous run (" + previous.get().run().id()
-                                + "): " + String.join(", ", newlyNotApplicable(result, before)));
-                    }
-                });
+                .filter(before -> !before.results().isEmpty() && !ScenarioKeys.isPreflightError(before))
+                .ifPresent(before -> compare(result, before, previous.get().run().id(), flags, regressions));
         for (Declared declared : declared(deployment)) {
             List<String> contradicted = result.results().stream()
                     .filter(r -> r.outcome() == Outcome.NOT_APPLICABLE && declared.contradictedBy(r.reason()))
                     .map(ScenarioResult::id).toList();
             if (!contradicted.isEmpty()) {
-                flags.add("the environment file declares " + declared.what() + ", yet " + contradicted.size()
+                regressions.add("the environment file declares " + declared.what() + ", yet " + contradicted.size()
                         + " scenario(s) needing it are not applicable: " + String.join(", ", contradicted));
             }
         }
-        return flags;
+        Integer minimum = deployment.expect().minimumJudged();
+        if (minimum != null && wholeSuite) {
+            long judged = result.results().stream().filter(r -> judged(r.outcome())).count();
+            if (judged < minimum) {
+                regressions.add("the environment file expects at least " + minimum + " judged scenarios (expect.minimumJudged), "
+                        + "yet " + judged + " were judged");
+            }
+        }
+        return new Verdict(flags, regressions);
+    }
+
+    /** Passed, failed, a known deviation or a stale one: the wiki was looked at. */
+    public static boolean judged(Outcome outcome) {
+        return outcome != Outcome.NOT_APPLICABLE && outcome != Outcome.ERROR;
+    }
+
+    private static void compare(DeploymentResult now, DeploymentResult before, String runId, List<String> flags, List<String> regressions) {
+        Map<String, ScenarioResult> then = ScenarioKeys.of(before);
+        Map<String, ScenarioResult> current = ScenarioKeys.of(now);
+        List<String> noLonger = new ArrayList<>();
+        List<String> vanished = new ArrayList<>();
+        then.forEach((key, b) -> {
+            ScenarioResult r = current.get(key);
+            if (r == null) {
+                vanished.add(key + " (was " + b.outcome().label() + ")");
+            } else if (r.outcome() == Outcome.NOT_APPLICABLE && judged(b.outcome())) {
+                noLonger.add(key + " (was " + b.outcome().label() + ": " + r.reason() + ")");
+            }
+        });
+        if (!noLonger.isEmpty()) {
+            regressions.add(noLonger.size() + " scenario(s) judged in the previous comparable run (" + runId
+                    + ") are not applicable now: " + String.join("; ", noLonger));
+        }
+        if (!vanished.isEmpty()) {
+            regressions.add(vanished.size() + " scenario(s) of the previous comparable run (" + runId + ") vanished: "
+                    + String.join(", ", vanished));
+        }
+        int nowNa = now.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
+        int thenNa = before.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
+        if (nowNa > thenNa && noLonger.isEmpty()) {
+            flags.add(nowNa + " scenarios not applicable, " + thenNa + " in the previous run (" + runId + "): "
+                    + String.join(", ", newlyNotApplicable(now, before)));
+        }
     }
 
     private static List<String> newlyNotApplicable(DeploymentResult now, DeploymentResult before) {
@@ -76,6 +127,10 @@ public final class NotApplicableFlags {
 
     private static List<Declared> declared(Deployment deployment) {
         List<Declared> declared = new ArrayList<>();
+        ExpectedApplicability expect = deployment.expect();
+        // The requirement's own evidence starts with its tag (ApplicabilityCheck), so only its own not-applicable counts.
+        expect.applicable().forEach((name, value) -> declared.add(new Declared("expect.applicable." + name
+                + ("true".equals(value) ? "" : " (" + value + ")"), List.of("@needs:" + name + ":"))));
         deployment.credentials().keySet().forEach(role -> declared.add(new Declared("credentials." + role, List.of("credentials." + role),
                 ROLE_RIGHT.get(role))));
         Map<String, Object> capabilities = deployment.capabilities();
@@ -85,7 +140,7 @@ public final class NotApplicableFlags {
                     CaptchaChallenge.REQUEST_ID + ") that no strategy here answers")));
         }
         if (capabilities.containsKey("accountCreationThrottle") && deployment.disposable()) {
-            declared.add(new Declared("capabilities.accountCreationThrottle", "accountCreationThrottle"));
+            declared.add(new Declared("capabilities.accountCreationThrottle", List.of("accountCreationThrottle")));
         }
         return declared;
     }

@@ -56,21 +56,30 @@ public class AccountCreationSteps {
         world.useExistingAccount();
     }
 
+    /** TitleBlacklist tests a name in testUserForCreation too: list=users&usprop=cancreate judges it on a read-only target. */
     @When("I create an account whose username contains the words the title blacklist refuses")
     public void createWithTitleBlacklistedName() {
-        createWithUsernameContaining(RefusedUsernames.TITLE_BLACKLIST.words(world.deployment()));
+        createWithUsernameContaining(RefusedUsernames.TITLE_BLACKLIST.words(world.deployment()), true);
     }
 
+    /**
+     * Always a POST: AbuseFilter tests a new name only in testForAccountCreation (its testUserForCreation looks at
+     * autocreations alone), so cancreate cannot show its refusal. On a read-only target the retyped password differs.
+     */
     @When("I create an account whose username contains the words the abuse filter refuses")
     public void createWithAbuseFilteredName() {
-        createWithUsernameContaining(RefusedUsernames.ABUSE_FILTER.words(world.deployment()));
+        createWithUsernameContaining(RefusedUsernames.ABUSE_FILTER.words(world.deployment()), false);
     }
 
-    private void createWithUsernameContaining(String words) {
+    private void createWithUsernameContaining(String words, boolean judgedByName) {
         // A fresh name (never an existing one: these rules apply to new accounts only) with the words in it.
         String name = world.accounts().next().username() + " " + words;
         world.expectAccount(new NewAccount(name, world.account().password()));
-        world.submitAnswered(world.request().with("username", name));
+        if (judgedByName) {
+            world.submitNameProbe(world.request().with("username", name));
+        } else {
+            world.submitAnswered(world.request().with("username", name));
+        }
     }
 
     @When("I create it again, asking for messages as {word}")
@@ -79,9 +88,14 @@ public class AccountCreationSteps {
     }
 
     @When("I create an account with a fresh username and a strong password")
-    @When("I create an account with the same username")
     public void createAsAnnounced() {
         world.submitAnswered(world.request());
+    }
+
+    /** Refused for its name alone (userexists): judged by list=users on a read-only target. */
+    @When("I create an account with the same username")
+    public void createWithTheSameUsername() {
+        world.submitNameProbe(world.request());
     }
 
     @When("I create an account with an invalid token")
@@ -147,7 +161,7 @@ public class AccountCreationSteps {
     /** The account looked for afterwards is the one the request named, not the fresh name it was built from. */
     private void createNamed(String username) {
         world.expectAccount(new NewAccount(username, world.account().password()));
-        world.submitAnswered(world.request().with("username", username));
+        world.submitNameProbe(world.request().with("username", username));
     }
 
     /** MediaWiki stores "mwconform_x_y" as "Mwconform x y". */

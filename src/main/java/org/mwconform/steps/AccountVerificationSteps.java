@@ -1,10 +1,13 @@
 package org.mwconform.steps;
 
 import io.cucumber.java.en.Then;
+import org.mwconform.accounts.Usernames;
 import org.mwconform.client.LogEvent;
 import org.mwconform.client.WikiUser;
 import org.mwconform.world.ScenarioWorld;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -47,10 +50,56 @@ public class AccountVerificationSteps {
                     .isEqualTo(existing));
             return;
         }
-        String name = world.account().username();
-        WikiUser user = afterWaitingOut(name);
-        world.verifier().check(NO_ACCOUNT, () -> assertThat(user.missing() || user.invalid())
-                .as("list=users marks %s missing or invalid (it shows %s)", name, user).isTrue());
+        noAccountNamed(world.account().username());
+    }
+
+    /**
+     * Nothing was created under {@code typed}, nor under any name a wiki would store it as ({@link Usernames#storedAs}:
+     * "X#x" is the title "X"). list=users calls a name with "#" or an IP address "invalid" whatever the wiki holds,
+     * so an IP is looked up in the newusers log instead, since the scenario's first createaccount request.
+     */
+    public void noAccountNamed(String typed) {
+        List<String> seen = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        WikiUser existing = world.existingAccount();
+        for (String name : Usernames.storedAs(typed)) {
+            if (existing != null && existing.name().equals(name)) {
+                // The probe's guard named an existing account: it must be the one list=users showed before.
+                WikiUser now = world.api().user(name, true);
+                seen.add(name + ": the existing account, " + (now.equals(existing) ? "unchanged" : "now " + now + ", before " + existing));
+                if (!now.equals(existing)) {
+                    created.add(name + " (created again over the existing account)");
+                }
+                continue;
+            }
+            WikiUser user = afterWaitingOut(name);
+            seen.add(name + ": " + (user.missing() ? "missing" : user.invalid() ? "invalid" : "exists (userid " + user.userid() + ")"));
+            if (!user.missing() && !user.invalid()) {
+                created.add(name);
+            } else if (user.invalid() && Usernames.isIp(name)) {
+                Instant since = world.firstCreateRequest() == null ? Instant.EPOCH : world.firstCreateRequest().minus(LOG_CLOCK_SKEW);
+                List<LogEvent> events = Eventually.absent(world.visibility(), record -> world.api().newUsersLog(name, record),
+                        l -> l.stream().anyMatch(e -> after(e, since)));
+                List<LogEvent> recent = events.stream().filter(e -> after(e, since)).toList();
+                seen.add("newusers log for User:" + name + " since " + since + ": " + recent.size() + " entr" + (recent.size() == 1 ? "y" : "ies"));
+                if (!recent.isEmpty()) {
+                    created.add(name + " (newusers/" + recent.get(0).action() + " at " + recent.get(0).timestamp() + ")");
+                }
+            }
+        }
+        world.verifier().check(NO_ACCOUNT, () -> assertThat(created)
+                .as("accounts for %s (list=users and, for an IP, the newusers log: %s)", typed, String.join("; ", seen)).isEmpty());
+    }
+
+    /** How far the wiki's clock may lag behind this machine's when the newusers log is read "since the request". */
+    private static final java.time.Duration LOG_CLOCK_SKEW = java.time.Duration.ofMinutes(2);
+
+    private static boolean after(LogEvent e, Instant since) {
+        try {
+            return e.timestamp() == null || !Instant.parse(e.timestamp()).isBefore(since);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return true;  // an entry whose time cannot be read counts: the check must be able to fail
+        }
     }
 
     /** The conversation is still open (UI): the account should not exist yet; what list=users shows is the observation. */

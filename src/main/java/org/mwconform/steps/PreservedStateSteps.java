@@ -116,6 +116,34 @@ public class PreservedStateSteps {
         });
     }
 
+    /**
+     * Codes any FAIL of core MediaWiki or its anti-abuse extensions may carry, whatever the provider did: a security
+     * scenario that ends in one of these proves nothing about the provider (a CAPTCHA or a throttle refused it first).
+     */
+    static final java.util.regex.Pattern GENERIC_FAILURE = java.util.regex.Pattern.compile("captcha.*|fancycaptcha.*|questycaptcha.*"
+            + "|.*throttle.*|blocked.*|autoblocked.*|systemblocked.*|cantcreateaccount.*|permissiondenied|badaccess.*|authmanager-.*"
+            + "|invaliduser|noname|userexists|badretype|sessionfailure|readonly.*|abusefilter-.*|titleblacklist-.*|antispoof-.*"
+            + "|password.*|internalerror.*|badtoken|notoken|ratelimited|actionthrottledtext");
+    /** The environment file's list of the provider's own failure codes ({@code capabilities.thirdPartyFailureCodes}), if any. */
+    static final String FAILURE_CODES = "thirdPartyFailureCodes";
+
+    @Then("account creation fails with the third-party provider's own message")
+    public void failsWithProvidersMessage() {
+        failsWithMessage();
+        String code = world.outcome().result().messagecode();
+        Object declared = world.deployment().capabilities().get(FAILURE_CODES);
+        List<String> listed = declared instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        world.verifier().check(org.mwconform.conditions.InteractiveConditions.PROVIDER_FAILURE,
+                org.mwconform.conditions.Verifier.observed("createaccount.messagecode", code), () -> {
+                    assertThat(code).as("messagecode of the FAIL").isNotBlank();
+                    assertThat(GENERIC_FAILURE.matcher(code).matches())
+                            .as("messagecode %s is a generic core code, not the provider's own", code).isFalse();
+                    if (!listed.isEmpty()) {
+                        assertThat(listed).as("capabilities.%s of the environment file", FAILURE_CODES).contains(code);
+                    }
+                });
+    }
+
     @When("I fetch the fields for account creation")
     public void fetchFields() {
         world.fetchFieldsAndToken();

@@ -39,8 +39,12 @@ public final class ClientAddress {
         return aliases;
     }
 
-    static Optional<InetAddress> forScenario(URI api) {
-        return forScenario(api, perScenarioAddressesAvailable());
+    /**
+     * Only a {@code local:} deployment (a wiki the project starts on loopback) counts as isolated: a loopback URL
+     * alone may be a tunnel to a production wiki, where a block or a throttle would hit everyone behind it.
+     */
+    static Optional<InetAddress> forScenario(org.mwconform.deployments.Deployment deployment) {
+        return deployment.isLocal() ? forScenario(deployment.api(), perScenarioAddressesAvailable()) : Optional.empty();
     }
 
     /** Empty (the system's own address, 127.0.0.1 for a local wiki) for a remote wiki, or where no alias exists. */

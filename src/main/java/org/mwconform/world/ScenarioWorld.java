@@ -21,6 +21,7 @@ import org.mwconform.client.interactive.InteractiveProcedure;
 import org.mwconform.client.interactive.TotpFromSecret;
 import org.mwconform.client.Visibility;
 import org.mwconform.client.WikiUser;
+import org.mwconform.client.WriteGuard;
 import org.mwconform.conditions.Verifier;
 import org.mwconform.deployments.Deployment;
 import org.mwconform.secrets.SecretMasker;
@@ -42,6 +43,8 @@ public class ScenarioWorld {
     private final Verifier verifier = new Verifier(masker);
     private final AccountFactory accounts;
     private final List<ApiTransport> sessions = new CopyOnWriteArrayList<>();
+    /** What may leave for the wiki, shared by every session of the scenario: writes only where the file allows them. */
+    private final WriteGuard writeGuard;
     private final List<String> applicabilityEvidence = new ArrayList<>();
     private final MediaWikiApi api;
     /** The same session, answering what the preflight read once for the run from there: for applicability checks. */
@@ -66,6 +69,14 @@ public class ScenarioWorld {
     private final java.util.Set<String> createdByAPass = new java.util.HashSet<>();
     /** Browser hops, each with how many exchanges the scenario's own session had made before it (to show them in order). */
     private final List<Map.Entry<Integer, Exchange>> browserExchanges = new CopyOnWriteArrayList<>();
+    /** Every fresh username (not an account that existed before) a createaccount request of this scenario named. */
+    private final java.util.Set<String> freshNames = new java.util.LinkedHashSet<>();
+    /** Each fresh name's latest createaccount answer: PASS, FAIL, UI, REDIRECT, RESTART, error or none. */
+    private final Map<String, String> lastAnswer = new java.util.HashMap<>();
+    /** The fresh name the latest conversation began with (a createcontinue names none). */
+    private String conversationName;
+    private java.time.Instant firstCreateRequest;
+    private boolean judgedByGet;
     private InteractiveProcedure interactive;
     private boolean safeProbe;
     private WikiUser existing;
@@ -77,7 +88,8 @@ public class ScenarioWorld {
     private ScenarioWorld(RunSettings settings) {
         this.settings = settings;
         this.accounts = new AccountFactory(settings.deployment().usernamePrefix(), settings.runId(), masker);
-        this.clientAddress = ClientAddress.forScenario(settings.deployment().api()).orElse(null);
+        this.writeGuard = WriteGuard.of(settings.deployment().name(), settings.deployment().writable(), settings.deployment().isLocal());
+        this.clientAddress = ClientAddress.forScenario(settings.deployment()).orElse(null);
         this.captchas = CaptchaSolvers.forDeployment(settings.deployment());
         this.fieldStrategies = FieldStrategies.load(Thread.currentThread().getContextClassLoader());
         this.formFiller = new FormFiller(captchas, fieldStrategies);
@@ -87,7 +99,7 @@ public class ScenarioWorld {
 
     /** Someone else: another session, and on a local wiki another address, so it uses none of this scenario's quota. */
     public MediaWikiApi newSessionFromAnotherAddress() {
-        return newSession(ClientAddress.forScenario(settings.deployment().api()).orElse(null));
+        return newSession(ClientAddress.forScenario(settings.deployment()).orElse(null));
     }
 
     /** A new anonymous session (its own cookies) from this scenario's own address: the same client, as a wiki counts it per IP. */
@@ -98,7 +110,7 @@ public class ScenarioWorld {
     /** Another anonymous session (its own cookies) against the same wiki, recorded in the same evidence. */
     private MediaWikiApi newSession(InetAddress address) {
         ApiTransport transport = new ApiTransport(settings.deployment().api(), masker, address, settings.deployment().client(),
-                settings.breaker());
+                settings.breaker(), writeGuard);
         sessions.add(transport);
         return new MediaWikiApi(transport, masker);
     }
@@ -129,7 +141,13 @@ public class ScenarioWorld {
     }
 
     /** This scenario is a {@code @safe-probe}: it expects a rejection that MediaWiki makes before the CAPTCHA. */
-    public void safeProbe(boolean isSafeProbe) { this.safeProbe = isSafeProbe; }
+    public void safeProbe(boolean isSafeProbe) {
+        this.safeProbe = isSafeProbe;
+        if (isSafeProbe) {
+            writeGuard.allowGuardedProbes();
+        }
+    }
+
 
     /** A safe probe on a wiki the environment does not let us write to: its requests carry the guard. */
     public boolean guarded() {
@@ -172,6 +190,30 @@ public class ScenarioWorld {
             requireAnswerable(filled);
         }
         return submit(changed, Delivery.POST_BODY);
+    }
+
+    /**
+     * A request refused for its username alone. On a read-only target it is judged with a GET instead of sent
+     * ({@link MediaWikiApi#judgeNameByGet}): no side effect, even on a wiki that lacks the refusal. Elsewhere, and where the
+     * wiki answers no cancreate, it is sent like any other ({@link #submitAnswered}).
+     */
+    public CreateAccountOutcome submitNameProbe(CreateAccountRequest changed) {
+        String name = changed.params().get("username");
+        if (guarded() && name != null) {
+            java.util.Optional<CreateAccountOutcome> judged = api.judgeNameByGet(name);
+            if (judged.isPresent()) {
+                request = changed;
+                outcome = judged.get();
+                judgedByGet = true;
+                return outcome;
+            }
+        }
+        return submitAnswered(changed);
+    }
+
+    /** The latest outcome was judged by a GET, no createaccount request was sent. */
+    public boolean judgedByGet() {
+        return judgedByGet;
     }
 
     /**
@@ -225,11 +267,48 @@ public class ScenarioWorld {
 
     public CreateAccountOutcome submit(CreateAccountRequest changed, Delivery delivery) {
         request = changed;
+        String name = changed.params().get("username");
+        if (name == null && changed.params().containsKey("createcontinue")) {
+            name = conversationName;  // a createcontinue answers for the name its conversation began with
+        } else if (name != null && (existing == null || !existing.name().equals(name))
+                && !(accountExistedBefore && account != null && name.equals(account.username()))) {
+            freshNames.add(name);
+            conversationName = name;
+        }
+        if (firstCreateRequest == null) {
+            firstCreateRequest = java.time.Instant.now();
+        }
         outcome = api.createAccount(changed, delivery);
+        if (name != null) {
+            lastAnswer.put(name, outcome.error() != null ? "error" : outcome.result() == null ? "none" : String.valueOf(outcome.result().status()));
+        }
         if (account != null && outcome.result() != null && CreateAccountResult.PASS.equals(outcome.result().status())) {
             createdByAPass.add(account.username());
+            if (name != null) {
+                createdByAPass.add(name);
+            }
         }
         return outcome;
+    }
+
+    /**
+     * The fresh usernames whose latest createaccount answer was a rejection (FAIL, an error, no createaccount member):
+     * no account may exist under them. A name whose conversation passed, or is still open (UI, REDIRECT), is not one.
+     */
+    public java.util.Set<String> freshNamesRejected() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : freshNames) {
+            String answer = lastAnswer.get(name);
+            if (!createdByAPass.contains(name) && ("FAIL".equals(answer) || "error".equals(answer) || "none".equals(answer))) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** When the scenario sent its first createaccount request (null: none). */
+    public java.time.Instant firstCreateRequest() {
+        return firstCreateRequest;
     }
 
     /** Where the documentation's samples point createreturnurl: the wiki itself. */

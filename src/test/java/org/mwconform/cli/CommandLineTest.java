@@ -48,7 +48,10 @@ class CommandLineTest {
         assertThat(list.out).isNotBlank();
         for (List<String> bad : List.of(List.of("mutate"), List.of("mutate", "--env", "x.yml", "--parallel", "99"),
                 List.of("mutate", "--env", "x.yml", "--patience", "soon"), List.of("mutate", "--threads"),
-                List.of("mutate", "--env", "x.yml", "--mutant", "no-such-mutant"))) {
+                List.of("mutate", "--env", "x.yml", "--mutant", "no-such-mutant"),
+                // an extension's suite, as run takes it: a folder that does not exist is one line
+                List.of("mutate", "--env", "x.yml", "--features", "no/such/features"),
+                List.of("mutate", "--env", "x.yml", "--glue", "not a package"))) {
             Result r = mwconform(bad.toArray(String[]::new));
             assertThat(r.exit).as(bad + ": " + r.err).isEqualTo(Main.USAGE_ERROR);
             assertThat(r.err.strip().lines()).as(bad.toString()).hasSize(1);

@@ -70,7 +70,8 @@ class ApiTransportPatienceTest {
     }
 
     private ApiTransport transport(int port, ClientSettings settings, TargetBreaker breaker) {
-        return new ApiTransport(URI.create("http://127.0.0.1:" + port + "/api.php"), new SecretMasker(), null, settings, breaker);
+        return new ApiTransport(URI.create("http://127.0.0.1:" + port + "/api.php"), new SecretMasker(), null, settings, breaker,
+                WriteGuard.unrestricted());  // a stub that may be written to: what is under test is the retry
     }
 
     private static Map<String, String> tokens() {

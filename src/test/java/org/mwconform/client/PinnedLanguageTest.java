@@ -33,7 +33,7 @@ class PinnedLanguageTest {
         server.start();
         try {
             ApiTransport transport = new ApiTransport(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api.php"),
-                    new SecretMasker());
+                    new SecretMasker(), null, org.mwconform.deployments.ClientSettings.DEFAULT, TargetBreaker.none(), WriteGuard.unrestricted());
             transport.send("get", ApiTransport.Placement.GET_QUERY, Map.of("action", "query"), Map.of(), false);
             transport.send("post", ApiTransport.Placement.POST_BODY, Map.of("action", "createaccount"), Map.of(), false);
         } finally {

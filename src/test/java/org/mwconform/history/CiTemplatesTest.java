@@ -39,8 +39,10 @@ class CiTemplatesTest {
     @Test
     void gitlabCachesTheHistoryAndPublishesTheBadges() throws Exception {
         JsonNode ci = YAML.readTree(home.resolve("ci-templates/gitlab-ci.yml").toFile());
-        assertThat(ci.at("/merge/cache/paths/0").asText()).isEqualTo("reports/" + HistoryStore.FILE_NAME + "*");
-        assertThat(ci.at("/merge/cache/when").asText()).isEqualTo("always");
+        // the merge job's first cache is the history (the second, the baseline of issue 25's regression check)
+        assertThat(ci.at("/merge/cache/0/paths/0").asText()).isEqualTo("reports/" + HistoryStore.FILE_NAME + "*");
+        assertThat(ci.at("/merge/cache/0/when").asText()).isEqualTo("always");
+        assertThat(ci.at("/merge/cache/1/paths/0").asText()).isEqualTo("baseline/");
         assertThat(ci.at("/merge/resource_group").asText()).isEqualTo("mwconform-history");
         assertThat(ci.at("/merge/script").toString()).contains("./mwconform merge").contains("./mwconform history");
         assertThat(ci.at("/pages/script").toString()).contains("reports/badges");

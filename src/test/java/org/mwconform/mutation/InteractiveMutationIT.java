@@ -65,12 +65,15 @@ class InteractiveMutationIT {
         kills(InteractiveDefect.WRONG_TOTP_ACCEPTED, "example-3-wrong-totp", status);
         kills(InteractiveDefect.REPLAYED_STATE_ACCEPTED, "redirect-replayed-state", status);
         kills(InteractiveDefect.STATE_UNCHECKED, "redirect-wrong-state", status);
+        kills(InteractiveDefect.REFUSAL_AS_CAPTCHA_FAILURE, "redirect-wrong-state", "createaccount.provider-failure",
+                "redirect-missing-code", "createaccount.provider-failure", "redirect-replayed-state", "createaccount.provider-failure");
         kills(InteractiveDefect.MISSING_CODE_ACCEPTED, "redirect-missing-code", status);
         String exists = "users.account-exists";
         kills(InteractiveDefect.PASS_WITHOUT_ACCOUNT, "example-3", exists, "example-3-skip-2fa", exists, "createpreservestate", exists);
         kills(InteractiveDefect.CREATED_BEFORE_SECONDARY, "example-3-wrong-totp", "users.no-account-before-pass");
         kills(InteractiveDefect.SKIP_IGNORED, "example-3-skip-2fa", status, "createpreservestate", status);
         kills(InteractiveDefect.MERGE_IGNORED, "createmergerequestfields", "createaccount.merged-fields");
+        kills(InteractiveDefect.UI_RAW_WITHOUT_PARAMS, "ui-message-format", "createaccount.message-format");
         kills(InteractiveDefect.UI_MESSAGE_FORMAT_IGNORED, "ui-message-format", "createaccount.message-format");
         kills(InteractiveDefect.RESTART_AS_FAIL, "createpreservestate", status);
         kills(InteractiveDefect.PRESERVED_STATE_NOT_ANNOUNCED, "createpreservestate", "authmanagerinfo.preserved-state");

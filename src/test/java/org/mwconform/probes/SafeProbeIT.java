@@ -45,8 +45,10 @@ class SafeProbeIT {
         PROBES_OF.put(Mutation.ACCEPTS_GET, List.of("get-request"));
         PROBES_OF.put(Mutation.MISSINGPARAM_IGNORED, List.of("missingparam"));
         PROBES_OF.put(Mutation.RELATIVE_RETURNURL_ACCEPTED, List.of("createreturnurl-not-absolute"));
-        // html and wikitext are told apart on the block notice (blocker, writable only); raw and none probe userexists.
-        List<String> userexists = List.of("userexists", "message-format-raw", "message-format-none");
+        // html and wikitext are told apart on the block notice (blocker, writable only); raw and none probe userexists
+        // with a POST. The userexists scenario itself is judged by list=users on a read-only wiki: the account shows
+        // there, and MediaWiki's canCreateAccount answers userexists before anything else.
+        List<String> userexists = List.of("message-format-raw", "message-format-none");
         PROBES_OF.put(Mutation.USEREXISTS_UNCHECKED, userexists);
         PROBES_OF.put(Mutation.USEREXISTS_PASSES, userexists);
         PROBES_OF.put(Mutation.INVALID_USERNAME_ACCEPTED, List.of("invaliduser-hash", "invaliduser-at", "invaliduser-ip"));
@@ -67,6 +69,22 @@ class SafeProbeIT {
             PROBES_OF.values().stream().flatMap(List::stream).forEach(probe ->
                     assertThat(judged).as("probes judged on a read-only wiki").containsKey(probe));
             System.out.println("SafeProbeIT: " + judged.size() + " scenarios judged on a read-only wiki: " + judged.keySet());
+            // The run says what it cost the wiki; name refusals were judged by GET, without a single POST.
+            JsonNode posts = run.deployment.path("posts");
+            assertThat(posts.isObject()).as("posts in results.json; %s", run).isTrue();
+            int total = 0;
+            for (JsonNode n : posts) {
+                total += n.asInt();
+            }
+            assertThat(run.console).contains("read-only: " + total + " POST request");
+            for (String byName : List.of("invaliduser-hash", "invaliduser-at", "invaliduser-ip", "userexists")) {
+                JsonNode evidence = run.evidence(byName);
+                List<String> methods = new java.util.ArrayList<>();
+                evidence.path("exchanges").forEach(e -> methods.add(e.path("method").asText() + " " + e.path("form").path("action").asText()
+                        + " " + e.path("form").path("usprop").asText()));
+                assertThat(methods).as("%s's requests", byName).noneMatch(m -> m.startsWith("POST"))
+                        .anyMatch(m -> m.equals("GET query cancreate"));
+            }
             // Whatever could create an account stays not applicable there.
             run.outcomes.forEach((id, outcome) -> {
                 JsonNode tags = run.result(id).path("tags");
@@ -102,7 +120,15 @@ class SafeProbeIT {
         }
     }
 
-    private record Run(String name, int exit, String console, Map<String, String> outcomes, JsonNode deployment) {
+    private record Run(String name, int exit, String console, Map<String, String> outcomes, JsonNode deployment, Path folder) {
+        JsonNode evidence(String id) {
+            try {
+                return JSON.readTree(folder.resolve(result(id).path("evidence").asText()).toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
         JsonNode result(String id) {
             for (JsonNode r : deployment.path("results")) {
                 if (id.equals(r.path("id").asText())) {
@@ -141,6 +167,7 @@ class SafeProbeIT {
         JsonNode deployment = JSON.readTree(reports.resolve("latest").resolve("results.json").toFile()).path("deployments").path(0);
         Map<String, String> outcomes = new LinkedHashMap<>();
         deployment.path("results").forEach(r -> outcomes.put(r.path("id").asText(), r.path("outcome").asText()));
-        return new Run(name, exit, out.toString(StandardCharsets.UTF_8), outcomes, deployment);
+        return new Run(name, exit, out.toString(StandardCharsets.UTF_8), outcomes, deployment,
+                reports.resolve("latest").toRealPath());
     }
 }

@@ -96,6 +96,10 @@ final class CreateAccountModule {
      */
     private StubAnswer flow(StubRequest request) {
         String username = request.param("username");
+        if (username != null && username.indexOf('#') > 0 && mutations.contains(Mutation.INVALID_USERNAME_STORED_AS_TITLE)) {
+            create(username.substring(0, username.indexOf('#')));  // what a wiki that reads the name as a title would store
+            return fail(request, "invaliduser", "noname", "You have not specified a valid username.");
+        }
         if (username == null || username.isBlank()
                 || (!creatable(username) && !mutations.contains(Mutation.INVALID_USERNAME_ACCEPTED))) {
             return fail(request, "invaliduser", "noname", "You have not specified a valid username.");
@@ -177,6 +181,24 @@ final class CreateAccountModule {
      * User::isCreatableName as MediaWiki 1.39 applies it with default settings: not an IP address, no
      * character a title cannot hold, none of $wgInvalidUsernameCharacters ("@:>="), at most 85 characters.
      */
+    /**
+     * What list=users can name (UserNameUtils::getCanonical with RIGOR_VALID): not an IP address, and nothing a title
+     * cannot hold ("X#x" is the title "X" with a fragment). "@" and ":" are valid, only not creatable.
+     */
+    static boolean valid(String username) {
+        String name = WikiState.canonical(username);
+        if (name.isEmpty() || name.length() > 255 || IPV4.matcher(name).matches()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || "#<>[]|{}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean creatable(String username) {
         String name = WikiState.canonical(username);
         if (name.isEmpty() || name.length() > 85 || IPV4.matcher(name).matches()) {
@@ -200,7 +222,9 @@ final class CreateAccountModule {
     }
 
     /** Stores the user and its newusers entry; false when the name was taken meanwhile. */
-    private boolean create(String username) {
+    private boolean create(String typed) {
+        // A title ends at "#": a wiki that took such a name would store the part before it.
+        String username = typed.indexOf('#') > 0 ? typed.substring(0, typed.indexOf('#')) : typed;
         Optional<WikiState.User> user = mutations.contains(Mutation.USEREXISTS_UNCHECKED)
                 ? Optional.of(state.replaceUser(username)) : state.createUser(username);
         if (user.isEmpty()) {
@@ -250,7 +274,8 @@ final class CreateAccountModule {
         if (!mutations.contains(Mutation.FAIL_WITHOUT_MESSAGE)) {
             switch (format) {
                 case "none" -> { }
-                case "raw" -> result.put("message", object("key", key, "params", List.of()));
+                case "raw" -> result.put("message", mutations.contains(Mutation.RAW_MESSAGE_WITHOUT_PARAMS)
+                        ? object("key", key) : object("key", key, "params", List.of()));
                 case "html" -> result.put("message", html(message));
                 default -> result.put("message", message);
             }

@@ -17,6 +17,8 @@ public enum InteractiveDefect {
     REPLAYED_STATE_ACCEPTED,
     /** Any state is accepted with a good code. */
     STATE_UNCHECKED,
+    /** A refused return (another state, no code, a replayed state) answers the CAPTCHA's failure, not the provider's own. */
+    REFUSAL_AS_CAPTCHA_FAILURE,
     /** A return without code is accepted. */
     MISSING_CODE_ACCEPTED,
     /** The final PASS of the conversation creates nothing. */
@@ -27,6 +29,8 @@ public enum InteractiveDefect {
     SKIP_IGNORED,
     /** createmergerequestfields is ignored. */
     MERGE_IGNORED,
+    /** A raw UI message comes without its params member. */
+    UI_RAW_WITHOUT_PARAMS,
     /** createmessageformat is ignored on UI messages: always text. */
     UI_MESSAGE_FORMAT_IGNORED,
     /** A login through the third-party provider without a linked account answers FAIL, not RESTART. */

@@ -56,6 +56,8 @@ public enum Mutation {
     // --- action=createaccount: usernames and passwords -------------------------------------------
     /** Usernames MediaWiki cannot create (a "#", an "@", an IP address) are created. */
     INVALID_USERNAME_ACCEPTED,
+    /** "X#x" is refused with FAIL invaliduser, yet the account "X" is created (a title ends at "#"). */
+    INVALID_USERNAME_STORED_AS_TITLE,
     /** PASS names the username as it was typed ("mwconform_x"), not as it was created ("Mwconform x"). */
     USERNAME_NOT_NORMALISED,
     /** No password policy: a common password, or one that appears within the username, is accepted. */
@@ -64,6 +66,8 @@ public enum Mutation {
     MISSING_RETYPE_ACCEPTED,
     /** createmessageformat is ignored: every message is wikitext. */
     MESSAGE_FORMAT_IGNORED,
+    /** A raw message comes as its key alone, without the params member. */
+    RAW_MESSAGE_WITHOUT_PARAMS,
 
     // --- ConfirmEdit's CAPTCHA (Setup.CAPTCHA) ------------------------------------------------------
     /** A wrong answer passes the CAPTCHA. */

@@ -157,8 +157,12 @@ final class QueryModules {
     private Map<String, Object> userInfo(StubRequest request) {
         Map<String, Object> info = object("id", 0, "name", "127.0.0.1", "anon", "");
         if (values(request.param("uiprop")).contains("rights")) {
-            info.put("rights", List.of("createaccount", "read", "edit", "createpage", "createtalk", "writeapi",
+            List<String> rights = new ArrayList<>(List.of("createaccount", "read", "edit", "createpage", "createtalk", "writeapi",
                     "viewmywatchlist", "editmywatchlist", "editmyoptions", "abusefilter-view", "abusefilter-log"));
+            if (!state.anonymousCreation()) {
+                rights.remove("createaccount");
+            }
+            info.put("rights", rights);
         }
         return info;
     }
@@ -178,18 +182,41 @@ final class QueryModules {
         return parts;
     }
 
+    /**
+     * As ApiQueryUsers answers: a name UserNameUtils::getCanonical refuses ("#", an IP address) is "invalid" whatever
+     * the wiki holds; an account by its canonical name; else "missing", with usprop=cancreate AuthManager::canCreateAccount's
+     * verdict (a name that is valid but not creatable, such as one with "@", is cancreateerror invaliduser).
+     */
     private List<Object> users(StubRequest request) {
         List<Object> users = new ArrayList<>();
-        boolean registration = values(request.param("usprop")).contains("registration");
+        List<String> props = values(request.param("usprop"));
+        boolean registration = props.contains("registration");
+        // A wiki whose createaccount takes any name has UserNameUtils take it too: list=users shares that code.
+        boolean anyName = mutations.contains(Mutation.INVALID_USERNAME_ACCEPTED);
         for (String name : values(request.param("ususers"))) {
+            if (!CreateAccountModule.valid(name) && !anyName) {
+                users.add(object("name", name, "invalid", ""));
+                continue;
+            }
             users.add(state.user(name).<Object>map(u -> {
                 Map<String, Object> user = object("userid", u.userid(), "name", u.name());
                 if (registration) {
                     user.put("registration", u.registration());
                 }
                 return user;
-            }).orElseGet(() -> CreateAccountModule.creatable(name) ? object("name", WikiState.canonical(name), "missing", "")
-                    : object("name", name, "invalid", "")));
+            }).orElseGet(() -> {
+                Map<String, Object> missing = object("name", WikiState.canonical(name), "missing", "");
+                if (props.contains("cancreate")) {
+                    boolean can = CreateAccountModule.creatable(name) || anyName;
+                    if (can) {
+                        missing.put("cancreate", "");
+                    } else {
+                        missing.put("cancreateerror", List.of(object("message", "noname", "params", List.of(),
+                                "code", "invaliduser", "type", "error")));
+                    }
+                }
+                return missing;
+            }));
         }
         return users;
     }

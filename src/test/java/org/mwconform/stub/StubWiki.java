@@ -58,6 +58,8 @@ public final class StubWiki implements AutoCloseable {
         }
     }
 
+    private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private StubWiki(Setup setup, Set<Mutation> mutations, Set<InteractiveDefect> defects) throws IOException {
         EnumSet<Mutation> set = EnumSet.noneOf(Mutation.class);
         set.addAll(mutations);
@@ -87,6 +89,16 @@ public final class StubWiki implements AutoCloseable {
     }
 
     /** The api.php URL, e.g. {@code http://127.0.0.1:41234/api.php}. */
+    /** Takes the createaccount right from anonymous visitors (or gives it back), as an admin of a wiki might. */
+    public void anonymousCreation(boolean allowed) {
+        state.anonymousCreation(allowed);
+    }
+
+    /** Every request the stub received, as "METHOD action" in order: what a guard kept away never shows here. */
+    public List<String> received() {
+        return List.copyOf(received);
+    }
+
     /** How many accounts the stub holds: the safe probes must never change it. */
     public int userCount() {
         return state.userCount();
@@ -153,6 +165,7 @@ public final class StubWiki implements AutoCloseable {
         StubRequest request = StubRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(),
                 "POST".equalsIgnoreCase(exchange.getRequestMethod()) ? rawBody : null, session);
         String action = request.param("action");
+        received.add(exchange.getRequestMethod() + " " + action);
         if (action == null) {
             return errors.error("missingparam", "The \"action\" parameter must be set.");
         }

@@ -143,7 +143,8 @@ final class ThirdPartyFlow {
             Optional<String> refused = checkReturn(request, c);
             if (refused.isPresent()) {
                 request.session().auth().remove("create");
-                return fail("mwconform-oidc-refused", refused.get());
+                return has(InteractiveDefect.REFUSAL_AS_CAPTCHA_FAILURE) ? fail(SimpleCaptcha.FAIL_CODE, SimpleCaptcha.FAIL_MESSAGE)
+                        : fail("mwconform-oidc-refused", refused.get());
             }
             return primaryPassed(request, c);
         }
@@ -190,7 +191,8 @@ final class ThirdPartyFlow {
                 ? "wikitext" : request.param("createmessageformat");
         switch (format) {
             case "none" -> { }
-            case "raw" -> result.put("message", object("key", key, "params", List.of()));
+            case "raw" -> result.put("message", has(InteractiveDefect.UI_RAW_WITHOUT_PARAMS) ? object("key", key)
+                    : object("key", key, "params", List.of()));
             default -> result.put("message", text);
         }
         result.put("messagecode", key);

@@ -34,12 +34,22 @@ final class WikiState {
     private final AtomicLong nextUserId = new AtomicLong(1);
     private final AtomicLong nextLogId = new AtomicLong(1);
     private final String tokenSuffix;
+    /** Whether anonymous visitors hold the createaccount right: an admin may take it away between two runs. */
+    private final java.util.concurrent.atomic.AtomicBoolean anonymousCreation = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     /** @param tokenSuffix what follows the hex digits of a token: "+\" in MediaWiki */
     WikiState(String tokenSuffix) {
         this.tokenSuffix = tokenSuffix;
         // Every wiki has the account install.php made: list=allusers names it, and the safe probes use it.
         createUser(INSTALLER_ACCOUNT);
+    }
+
+    boolean anonymousCreation() {
+        return anonymousCreation.get();
+    }
+
+    void anonymousCreation(boolean allowed) {
+        anonymousCreation.set(allowed);
     }
 
     /** The account a fresh wiki holds. */

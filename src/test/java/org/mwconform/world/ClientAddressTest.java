@@ -14,7 +14,7 @@ class ClientAddressTest {
     void aLocalWikiIsSpokenToFromALoopbackAddressOfTheScenariosOwn() {
         Set<InetAddress> seen = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            InetAddress a = ClientAddress.forScenario(URI.create("http://127.0.0.1:8391/api.php")).orElseThrow();
+            InetAddress a = ClientAddress.forScenario(deployment("http://127.0.0.1:8391/api.php", true)).orElseThrow();
             assertThat(a.isLoopbackAddress()).isTrue();
             assertThat(a.getHostAddress()).isNotEqualTo("127.0.0.1");
             seen.add(a);
@@ -37,6 +37,18 @@ class ClientAddressTest {
 
     @Test
     void aRemoteWikiSeesTheMachinesOwnAddress() {
-        assertThat(ClientAddress.forScenario(URI.create("https://test.wikipedia.org/w/api.php"))).isEmpty();
+        assertThat(ClientAddress.forScenario(deployment("https://test.wikipedia.org/w/api.php", false))).isEmpty();
+    }
+
+    @Test
+    void aLoopbackUrlThatIsNoLocalDeploymentIsNotIsolated() {
+        // A tunnel to a production wiki looks like 127.0.0.1: only wikis the project starts itself are isolated.
+        assertThat(ClientAddress.forScenario(deployment("http://127.0.0.1:8391/api.php", false))).isEmpty();
+        assertThat(ClientAddress.forScenario(deployment("http://localhost:8391/api.php", false))).isEmpty();
+    }
+
+    private static org.mwconform.deployments.Deployment deployment(String api, boolean local) {
+        return new org.mwconform.deployments.Deployment("d", URI.create(api), null, false, false, "Mwconform",
+                local ? "vanilla" : null, java.util.Map.of(), java.util.Map.of(), null);
     }
 }

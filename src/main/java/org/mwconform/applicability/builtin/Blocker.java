@@ -22,7 +22,8 @@ public final class Blocker implements Requirement {
         Credentials blocker = lookup.credentials().orElseThrow(() -> new NotApplicable(lookup.evidence()));
         if (!target.isolated()) {
             throw new NotApplicable("blocking this machine's one address would lock every later scenario out of " + target.deployment().name()
-                    + ": only wikis on this machine, where each scenario speaks from a loopback address of its own");
+                    + ": only local: wikis this project starts, where each scenario speaks from a loopback address of its own (a loopback URL"
+                    + " alone may be a tunnel to another wiki)");
         }
         UserRights rights = target.api().userRights(blocker.username()).orElseThrow(() -> new NotApplicable(lookup.evidence()
                 + "; list=users: no such user on " + target.deployment().name()));

@@ -21,8 +21,9 @@ public final class Throttle implements Requirement {
                 "the environment file declares no capabilities.accountCreationThrottle (the API does not expose $wgAccountCreationThrottle)"));
         if (!target.isolated()) {
             throw new NotApplicable("the throttle counts per IP and " + target.deployment().name() + " sees this machine's one address:"
-                    + " exhausting it would fail every later scenario; only wikis on this machine, where each scenario has its own loopback address"
-                    + " (127.x.y.z; on a system with only 127.0.0.1, such as macOS without lo0 aliases, no scenario has one)");
+                    + " exhausting it would fail every later scenario; only local: wikis this project starts, where each scenario has its own loopback"
+                    + " address (127.x.y.z; on a system with only 127.0.0.1, such as macOS without lo0 aliases, no scenario has one); a loopback"
+                    + " URL alone is no such wiki (it may be a tunnel)");
         }
         return "environment file: capabilities.accountCreationThrottle " + throttle + "; this scenario speaks from a loopback address of its own";
     }

@@ -34,8 +34,8 @@ public final class JunitXml {
         int skipped = 0;
         for (DeploymentResult d : deployments) {
             Map<Outcome, Integer> c = DeploymentResult.count(d.results());
-            tests += d.results().size();
-            failures += c.get(Outcome.FAILED) + c.get(Outcome.STALE_EXPECTATION);
+            tests += d.results().size() + (d.regressionList().isEmpty() ? 0 : 1);
+            failures += c.get(Outcome.FAILED) + c.get(Outcome.STALE_EXPECTATION) + (d.regressionList().isEmpty() ? 0 : 1);
             errors += c.get(Outcome.ERROR);
             skipped += c.get(Outcome.NOT_APPLICABLE) + c.get(Outcome.KNOWN_DEVIATION);
         }
@@ -60,9 +60,10 @@ public final class JunitXml {
 
     private static void suite(StringBuilder x, RunReport report, DeploymentResult d) {
         Map<Outcome, Integer> c = DeploymentResult.count(d.results());
+        int regressed = d.regressionList().isEmpty() ? 0 : 1;
         x.append("  <testsuite name=\"").append(attr(d.name())).append('"')
-                .append(" tests=\"").append(d.results().size()).append('"')
-                .append(" failures=\"").append(c.get(Outcome.FAILED) + c.get(Outcome.STALE_EXPECTATION)).append('"')
+                .append(" tests=\"").append(d.results().size() + regressed).append('"')
+                .append(" failures=\"").append(c.get(Outcome.FAILED) + c.get(Outcome.STALE_EXPECTATION) + regressed).append('"')
                 .append(" errors=\"").append(c.get(Outcome.ERROR)).append('"')
                 .append(" skipped=\"").append(c.get(Outcome.NOT_APPLICABLE) + c.get(Outcome.KNOWN_DEVIATION)).append('"');
         if (report.run().startedAt() != null) {
@@ -79,6 +80,13 @@ public final class JunitXml {
         x.append("    </properties>\n");
         for (ScenarioResult r : d.results()) {
             testcase(x, r);
+        }
+        if (regressed > 0) {
+            // Not applicable is not passed: what makes the run unexpected though no single scenario failed.
+            String all = String.join("\n", d.regressionList());
+            x.append("    <testcase classname=\"mwconform\" name=\"applicability [").append(attr(d.name())).append("]\">\n")
+                    .append("      <failure type=\"regression\" message=\"").append(attr("regression: " + d.regressionList().get(0)))
+                    .append("\">").append(text(all)).append("</failure>\n    </testcase>\n");
         }
         x.append("  </testsuite>\n");
     }

@@ -36,7 +36,8 @@ final class MatrixModel {
     /** One deployment's summary line; {@code preflightError} is null when its preflight passed. */
     record Summary(String deployment, boolean ok, int passed, int failed, int notApplicable, int knownDeviation,
                    int staleExpectation, int error, String counts, String documented, String beyondDocs,
-                   List<ExtensionCount> extensions, List<String> flags, String preflightError) {
+                   List<ExtensionCount> extensions, List<String> flags, List<String> regressions, String postsLine,
+                   String preflightError) {
     }
 
     /** An extension's own scenarios on one deployment ({@code @extension:NAME}), counted apart from the page's contract. */

@@ -226,10 +226,11 @@ public final class MatrixPage {
         List<MatrixModel.Summary> summaries = new ArrayList<>();
         for (DeploymentResult d : deployments) {
             Map<Outcome, Integer> c = DeploymentResult.count(d.results());
-            summaries.add(new MatrixModel.Summary(d.name(), d.results().stream().allMatch(r -> r.outcome().isExpected()),
+            summaries.add(new MatrixModel.Summary(d.name(), d.allExpected(),
                     c.get(Outcome.PASSED), c.get(Outcome.FAILED), c.get(Outcome.NOT_APPLICABLE), c.get(Outcome.KNOWN_DEVIATION),
                     c.get(Outcome.STALE_EXPECTATION), c.get(Outcome.ERROR), summaryCounts(c), summaryCounts(d.documented()),
-                    summaryCounts(d.beyondDocs()), extensionCounts(d), d.flags(), ScenarioKeys.preflightError(d)));
+                    summaryCounts(d.beyondDocs()), extensionCounts(d), d.flags(), d.regressionList(), d.postsLine(),
+                    ScenarioKeys.preflightError(d)));
         }
         return summaries;
     }

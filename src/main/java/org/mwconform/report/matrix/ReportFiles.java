@@ -22,8 +22,7 @@ import java.util.Optional;
 /** Reading what a run wrote: results.json (from a run folder or the file itself), evidence files, earlier runs. */
 public final class ReportFiles {
     public static final String RESULTS = "results.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = org.mwconform.client.JsonReading.MAPPER;
 
     /** A report that cannot be read: one line naming the file and what is wrong. */
     public static final class UnreadableReportException extends RuntimeException {
@@ -63,28 +62,36 @@ public final class ReportFiles {
     }
 
     /**
-     * Whether a run folder's results.json says its run was partial (--tags, a shard), read from its {@code run}
-     * member without the rest: the runs before a baseline are passed over, and there may be many. False when that
-     * cannot be told (the full read then decides).
+     * The selection a run folder's results.json records ({@code run.tags}, {@code run.shard}), read from its {@code run}
+     * member without the rest: the runs before a baseline are passed over, and there may be many. Null when that cannot
+     * be told (the full read then decides).
      */
-    private static boolean partial(Path runFolder) {
+    private static Selection selection(Path runFolder) {
         try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(runFolder.resolve(RESULTS).toFile())) {
             if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return false;
+                return null;
             }
             while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
                 if ("run".equals(name)) {
                     com.fasterxml.jackson.databind.JsonNode run = JSON.readTree(parser);
-                    return run.hasNonNull("tags") || run.hasNonNull("shard");
+                    return new Selection(run.hasNonNull("tags") ? run.get("tags").asText() : null,
+                            run.hasNonNull("shard") ? run.get("shard").asText() : null);
                 }
                 parser.skipChildren();
             }
         } catch (IOException | RuntimeException e) {
             // the full read says what is wrong with it
         }
-        return false;
+        return null;
+    }
+
+    /** Which scenarios a run looked at: its --tags filter and its shard. */
+    private record Selection(String tags, String shard) {
+        static Selection of(RunReport.Run run) {
+            return new Selection(run.tags(), run.shard());
+        }
     }
 
     private static void validate(Path file, RunReport report) {
@@ -129,10 +136,10 @@ public final class ReportFiles {
 
     /**
      * The run before this one: among the sibling folders of {@code runFolder} that hold a readable
-     * results.json, the one that started last before this run started. Folders are run ids (their UTC
-     * start time first), so they are tried newest first and the first older one wins. A run filtered with
-     * {@code --tags} is never a baseline (it would show every scenario it left out as removed); name it with
-     * {@link #namedRun} to compare with it.
+     * results.json and the same selection (the same {@code --tags}, no shard), the one that started last before this
+     * run started. Folders are run ids (their UTC start time first), so they are tried newest first and the first older
+     * one wins. A run of another selection is never a baseline (it would show every scenario it left out as removed, or
+     * hide what this one looks at); name it with {@link #namedRun} to compare with it. An interrupted run is none either.
      */
     public static Optional<LoadedRun> previousRun(Path runFolder, RunReport current) {
         Path folder = runFolder.toAbsolutePath().normalize();
@@ -155,9 +162,11 @@ public final class ReportFiles {
         }
         candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
         String currentName = folder.getFileName().toString();
+        Selection wanted = Selection.of(current.run());
         for (Path candidate : candidates) {
-            if (partial(candidate)) {
-                continue;  // filtered by --tags, or one shard: told by its "run" member alone, not the whole file
+            Selection selection = selection(candidate);
+            if (selection != null && !selection.equals(wanted)) {
+                continue;  // another --tags filter, or one shard: told by its "run" member alone, not the whole file
             }
             LoadedRun run;
             try {
@@ -165,8 +174,9 @@ public final class ReportFiles {
             } catch (UnreadableReportException e) {
                 continue; // an interrupted or foreign run is no baseline
             }
-            if (run.report().run().partial() || !run.report().run().sameProject(current.run())) {
-                continue;  // filtered by --tags, or one shard; or another project's run
+            if (!Selection.of(run.report().run()).equals(wanted) || Boolean.TRUE.equals(run.report().run().interrupted())
+                    || !run.report().run().sameProject(current.run())) {
+                continue;  // another selection, a run a signal stopped, or another project's run
             }
             Instant thatStarted = instant(run.report().run().startedAt());
             boolean older = started != null && thatStarted != null

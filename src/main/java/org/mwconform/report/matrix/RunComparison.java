@@ -57,7 +57,7 @@ public final class RunComparison {
             return switch (kind) {
                 case OUTCOME_CHANGED -> before.label() + " -> " + after.label();
                 case SCENARIO_ADDED -> "added (" + after.label() + ")";
-                case SCENARIO_REMOVED -> "removed (was " + before.label() + ")";
+                case SCENARIO_REMOVED -> (VANISHED.equals(detail) ? "vanished" : "removed") + " (was " + before.label() + ")";
                 case DEPLOYMENT_ADDED -> "deployment added: " + detail;
                 case DEPLOYMENT_REMOVED -> "deployment removed (had " + detail + ")";
                 case DEPLOYMENT_NOW_RUNS -> "preflight error -> ran: " + detail;
@@ -67,14 +67,18 @@ public final class RunComparison {
 
         /**
          * A regression: an expected outcome (passed, known deviation, not applicable) became an unexpected one
-         * (failed, error, stale expectation), a new scenario is unexpected, or a deployment that ran now fails its preflight.
+         * (failed, error, stale expectation), a judged scenario is not applicable now (not applicable is not passed),
+         * a new scenario is unexpected, or a deployment that ran now fails its preflight. A scenario that vanished is
+         * one too when both runs looked at the same selection ({@link RunComparison#sameSelection}).
          */
         public boolean isRegression() {
             return switch (kind) {
-                case OUTCOME_CHANGED -> before.isExpected() && !after.isExpected();
+                case OUTCOME_CHANGED -> (before.isExpected() && !after.isExpected())
+                        || (after == Outcome.NOT_APPLICABLE && before != Outcome.NOT_APPLICABLE && before != Outcome.ERROR);
                 case SCENARIO_ADDED -> !after.isExpected();
                 case DEPLOYMENT_NOW_FAILS_PREFLIGHT -> true;
-                case SCENARIO_REMOVED, DEPLOYMENT_ADDED, DEPLOYMENT_REMOVED, DEPLOYMENT_NOW_RUNS -> false;
+                case SCENARIO_REMOVED -> VANISHED.equals(detail);
+                case DEPLOYMENT_ADDED, DEPLOYMENT_REMOVED, DEPLOYMENT_NOW_RUNS -> false;
             };
         }
 
@@ -87,6 +91,9 @@ public final class RunComparison {
             };
         }
     }
+
+    /** The detail of a scenario removed although both runs had the same selection: it vanished. */
+    static final String VANISHED = "vanished";
 
     private final RunReport before;
     private final RunReport after;
@@ -101,6 +108,7 @@ public final class RunComparison {
     }
 
     public static RunComparison compare(RunReport before, RunReport after) {
+        boolean same = sameSelection(before, after);
         Map<String, DeploymentResult> old = byName(before);
         Map<String, DeploymentResult> now = byName(after);
         List<Change> changes = new ArrayList<>();
@@ -140,7 +148,8 @@ public final class RunComparison {
             for (Map.Entry<String, ScenarioResult> e : oldResults.entrySet()) {
                 if (!newResults.containsKey(e.getKey())) {
                     ScenarioResult o = e.getValue();
-                    changes.add(new Change(Kind.SCENARIO_REMOVED, d.name(), e.getKey(), o.feature(), o.scenario(), o.outcome(), null, null));
+                    changes.add(new Change(Kind.SCENARIO_REMOVED, d.name(), e.getKey(), o.feature(), o.scenario(), o.outcome(), null,
+                            same ? VANISHED : null));
                 }
             }
         }
@@ -150,6 +159,12 @@ public final class RunComparison {
             }
         }
         return new RunComparison(before, after, changes, compared);
+    }
+
+    /** Both runs looked at the same scenarios: the same --tags, and neither is one shard. */
+    public static boolean sameSelection(RunReport before, RunReport after) {
+        return before.run() != null && after.run() != null && java.util.Objects.equals(before.run().tags(), after.run().tags())
+                && before.run().shard() == null && after.run().shard() == null;
     }
 
     public RunReport before() {

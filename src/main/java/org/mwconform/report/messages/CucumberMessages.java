@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * and the scenarios it belonged to have no record.
  */
 public final class CucumberMessages {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.mwconform.client.JsonReading.MAPPER;
     private static final Pattern CONDITION_ID = Pattern.compile("^\\[([^\\]\\s]+)]");
     static final String CORE_IN_JAR = "org/mwconform/features/";
     private static final String CONDITION_FAILURE = "org.mwconform.conditions.ConditionFailure";
@@ -216,8 +216,11 @@ public final class CucumberMessages {
                 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         try {
             s.evidence = JSON.readTree(bytes);
-        } catch (IOException e) {
-            s.evidence = null;  // not the harness's evidence: the scenario is judged without it
+        } catch (IOException | RuntimeException e) {
+            // The harness's own evidence, unreadable: the scenario cannot keep a verdict without it.
+            s.evidence = null;
+            s.evidenceProblem = "its evidence (" + bytes.length + " bytes) could not be read: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         }
     }
 
@@ -259,7 +262,8 @@ public final class CucumberMessages {
                 undefined = undefinedStep(step.path("pickleStepId").asText(), stepTexts.getOrDefault(step.path("pickleStepId").asText(), ""));
             }
         }
-        ScenarioRecord record = record(uri, name, line, tags, status, worst, s.evidence);
+        ScenarioRecord record = s.evidenceProblem == null ? record(uri, name, line, tags, status, worst, s.evidence)
+                : lostEvidence(record(uri, name, line, tags, status, worst, null), s.evidenceProblem);
         if (undefined != null && "UNDEFINED".equals(status)) {
             record = new ScenarioRecord(record.id(), record.feature(), record.scenario(), record.uri(), record.line(), record.tags(),
                     record.status(), record.errorType(), record.conditionId(), oneLine(undefined), record.evidence(), record.failures(),
@@ -346,6 +350,14 @@ public final class CucumberMessages {
         return previous[y.length()];
     }
 
+    /** Status of a scenario whose evidence was lost: judged an error, whatever its steps said. */
+    public static final String EVIDENCE_LOST = "EVIDENCE_LOST";
+
+    private static ScenarioRecord lostEvidence(ScenarioRecord r, String problem) {
+        return new ScenarioRecord(r.id(), r.feature(), r.scenario(), r.uri(), r.line(), r.tags(), EVIDENCE_LOST, r.errorType(),
+                null, problem + " (the steps ended " + r.status() + ")", null, List.of(), r.stepRequests());
+    }
+
     /** Every condition that did not hold, in order, with what was observed: the evidence attachment lists them. */
     private static List<CheckedCondition> failures(JsonNode evidence) {
         List<CheckedCondition> failures = new ArrayList<>();
@@ -380,6 +392,8 @@ public final class CucumberMessages {
         final long startMillis;
         final Map<String, JsonNode> stepResults = new HashMap<>();
         JsonNode evidence;
+        /** Why the evidence attachment could not be read, or null. */
+        String evidenceProblem;
 
         Started(String testCaseId, long startMillis) {
             this.testCaseId = testCaseId;

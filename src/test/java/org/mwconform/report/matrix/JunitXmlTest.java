@@ -27,6 +27,18 @@ class JunitXmlTest {
     private static final String NASTY = "expected \"<b>\" & 'x' ]]> </failure><injected/>\u0001\uD800 line\nbreak\ttab";
 
     @Test
+    void aRegressionOfApplicabilityIsAFailedCase() throws Exception {
+        RunReport report = run("20261122T101500abc", deployment("local-closed", result("badretype", NOT_APPLICABLE, "@needs:anonymous-creation: lack"))
+                .withRegressions(java.util.List.of("1 scenario(s) judged in the previous comparable run (r1) are not applicable now: badretype")));
+        Document xml = parse(JunitXml.render(report));
+        assertThat(xml.getDocumentElement().getAttribute("tests")).isEqualTo("2");
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("regression");
+        assertThat(failure.getAttribute("message")).contains("are not applicable now: badretype");
+    }
+
+    @Test
     void oneSuitePerDeploymentOneCasePerScenario() throws Exception {
         RunReport report = run("20261122T101500abc",
                 deployment("local-captcha",

@@ -31,6 +31,16 @@ class MatrixPageTest {
     Path runFolder;
 
     @Test
+    void aRegressionOfApplicabilityAndTheReadOnlyPostsShowInTheSummary() {
+        RunReport report = run("20261122T101500abc", deployment("local-readonly", Runs.result("badretype", org.mwconform.expectations.Outcome.NOT_APPLICABLE))
+                .withRegressions(List.of("1 scenario(s) judged in the previous comparable run (r1) are not applicable now: badretype <b>"))
+                .withPosts(java.util.Map.of("createaccount", 3)));
+        String html = new MatrixPage(report, runFolder, null).render();
+        assertThat(html).contains("regression: 1 scenario(s) judged in the previous comparable run (r1) are not applicable now: badretype &lt;b&gt;",
+                "read-only: 3 POST requests sent (action=createaccount 3)", "title=\"unexpected results\"");
+    }
+
+    @Test
     void noTextFromTheRunCanBreakOutOfThePage() throws Exception {
         ScenarioResult hostile = new ScenarioResult("badretype", "Feature <i>with</i> markup", "Scenario </script>", List.of("@id:badretype"),
                 FAILED, HOSTILE, "api.error-code\"><script>", "deployments/local-<x>/evidence/badretype.json");

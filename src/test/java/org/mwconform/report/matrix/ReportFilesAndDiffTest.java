@@ -79,6 +79,40 @@ class ReportFilesAndDiffTest {
     }
 
     @Test
+    void notApplicableIsNotPassed_aScenarioThatStoppedApplyingOrVanishedIsARegression() throws Exception {
+        Path old = write(reports.resolve("runs/a"), run("a", deployment("d", result("badretype", PASSED), result("token", PASSED),
+                result("captcha", PASSED))));
+        Path grey = write(reports.resolve("runs/b"), run("b", deployment("d", result("badretype", Outcome.NOT_APPLICABLE,
+                "@needs:anonymous-creation: meta=userinfo rights of an anonymous visitor lack 'createaccount'"), result("token", PASSED))));
+        Result r = diff("--fail-on-regression", old.toString(), grey.toString());
+        assertThat(r.exit).isEqualTo(Main.UNEXPECTED_RESULT);
+        assertThat(r.out.lines()).contains("  d  badretype  passed -> not-applicable", "  d  captcha    vanished (was passed)")
+                .last().isEqualTo("2 regressions");
+        // Coming back is no regression; a run of another --tags selection leaves scenarios out without any vanishing.
+        assertThat(diff("--fail-on-regression", grey.toString(), old.toString()).exit).isEqualTo(Main.OK);
+        RunReport filtered = new RunReport(new RunReport.Run("c", "2026-11-21T00:00:00Z", "2026-11-21T00:00:00Z", 1.0, "@read-only",
+                "mwconform test"), List.of(deployment("d", result("token", PASSED))));
+        Result other = diff("--fail-on-regression", old.toString(), write(reports.resolve("runs/c"), filtered).toString());
+        assertThat(other.exit).isEqualTo(Main.OK);
+        assertThat(other.out).contains("removed (was passed)");
+    }
+
+    @Test
+    void aRunOfTheSameTagsIsTheBaselineOfAFilteredRun() throws Exception {
+        Path runs = reports.resolve("runs");
+        RunReport.Run probes = new RunReport.Run("20261120T000000aaa", "2026-11-20T00:00:00Z", "2026-11-20T00:00:01Z", 1.0,
+                "@safe-probe", "mwconform test");
+        write(runs.resolve("20261120T000000aaa"), new RunReport(probes, List.of(deployment("d"))));
+        write(runs.resolve("20261121T000000bbb"), run("20261121T000000bbb", "2026-11-21T00:00:00Z", deployment("d")));  // all scenarios
+        Path current = runs.resolve("20261122T000000zzz");
+        RunReport report = new RunReport(new RunReport.Run("20261122T000000zzz", "2026-11-22T00:00:00Z", "2026-11-22T00:00:01Z", 1.0,
+                "@safe-probe", "mwconform test"), List.of(deployment("d")));
+        write(current, report);
+        assertThat(ReportFiles.previousRun(current, report)).get()
+                .satisfies(p -> assertThat(p.report().run().id()).isEqualTo("20261120T000000aaa"));
+    }
+
+    @Test
     void diffPrintsTheChangesAndACountLine() throws Exception {
         Path old = write(reports.resolve("runs/a"), run("a", deployment("local-captcha", result("badretype", PASSED), result("token", PASSED))));
         Path now = write(reports.resolve("runs/b"), run("b", deployment("local-captcha", result("badretype", KNOWN_DEVIATION), result("token", PASSED))));

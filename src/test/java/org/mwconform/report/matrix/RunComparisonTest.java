@@ -58,12 +58,14 @@ class RunComparisonTest {
                 RunComparison.Kind.DEPLOYMENT_ADDED, RunComparison.Kind.DEPLOYMENT_REMOVED);
         assertThat(c.lines()).containsExactly(
                 "local-vanilla  new-one       added (not-applicable)",
-                "local-vanilla  old-one       removed (was passed)",
+                "local-vanilla  old-one       vanished (was passed)",
                 "local-new      (deployment)  deployment added: 2 scenarios: 1 passed, 1 failed",
                 "local-gone     (deployment)  deployment removed (had 1 scenario: 1 passed)");
         assertThat(c.countLine()).isEqualTo("4 changes: 1 scenario added, 1 scenario removed, 1 deployment added, 1 deployment removed");
         assertThat(c.cellChange("local-vanilla", "new-one")).isPresent();
         assertThat(c.deploymentChange("local-new")).isPresent();
+        // Both runs looked at every scenario: one that vanished is a regression (and a new failed cell is in an added deployment).
+        assertThat(c.regressions()).extracting(RunComparison.Change::key).containsExactly("old-one");
     }
 
     @Test
