@@ -111,18 +111,21 @@ public final class NotApplicableFlags {
             regressions.add(vanished.size() + " scenario(s) of the previous comparable run (" + runId + ") vanished: "
                     + String.join(", ", vanished));
         }
-        int nowNa = now.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
-        int thenNa = before.counts().getOrDefault(Outcome.NOT_APPLICABLE, 0);
+        // Counted over the scenarios both runs have: a scenario new in this run is no change of the wiki.
+        long nowNa = current.entrySet().stream().filter(e -> then.containsKey(e.getKey()))
+                .filter(e -> e.getValue().outcome() == Outcome.NOT_APPLICABLE).count();
+        long thenNa = then.entrySet().stream().filter(e -> current.containsKey(e.getKey()))
+                .filter(e -> e.getValue().outcome() == Outcome.NOT_APPLICABLE).count();
         if (nowNa > thenNa && noLonger.isEmpty()) {
-            flags.add(nowNa + " scenarios not applicable, " + thenNa + " in the previous run (" + runId + "): "
-                    + String.join(", ", newlyNotApplicable(now, before)));
+            List<String> newly = new ArrayList<>();
+            current.forEach((key, r) -> {
+                ScenarioResult b = then.get(key);
+                if (b != null && r.outcome() == Outcome.NOT_APPLICABLE && b.outcome() != Outcome.NOT_APPLICABLE) {
+                    newly.add(r.id() == null ? key : r.id());
+                }
+            });
+            flags.add(nowNa + " scenarios not applicable, " + thenNa + " in the previous run (" + runId + "): " + String.join(", ", newly));
         }
-    }
-
-    private static List<String> newlyNotApplicable(DeploymentResult now, DeploymentResult before) {
-        return now.results().stream().filter(r -> r.outcome() == Outcome.NOT_APPLICABLE)
-                .filter(r -> before.results().stream().noneMatch(b -> Objects.equals(b.id(), r.id()) && b.outcome() == Outcome.NOT_APPLICABLE))
-                .map(ScenarioResult::id).toList();
     }
 
     private static List<Declared> declared(Deployment deployment) {
