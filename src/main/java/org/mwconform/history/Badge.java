@@ -1,15 +1,12 @@
 package org.mwconform.history;
 
 import org.mwconform.expectations.Outcome;
+import org.mwconform.files.AtomicFiles;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioResult;
 import org.mwconform.report.matrix.ScenarioKeys;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A deployment's badge: a small SVG a README or wiki page embeds ("conforms", "conforms, 3 known deviations",
@@ -41,18 +38,13 @@ public final class Badge {
                 : new Text(label, "conforms, " + deviations + " known deviation" + (deviations == 1 ? "" : "s"), "#8a6d00");
     }
 
-    /** Writes the badge of {@code d} into {@code folder} (temp file, then renamed over the old one) and returns it. */
-    public static Path write(Path folder, DeploymentResult d) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(safeName(d.name()) + ".svg");
-        Path tmp = Files.createTempFile(folder, ".badge-", ".svg");
-        try {
-            Files.writeString(tmp, svg(of(d)), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return file;
+    /**
+     * Writes the badge of {@code d} into {@code folder} (whole, renamed over the old one: {@link AtomicFiles}) and returns it.
+     *
+     * @throws org.mwconform.files.CannotWriteException when it cannot be written
+     */
+    public static Path write(Path folder, DeploymentResult d) {
+        return AtomicFiles.writeString(folder.resolve(safeName(d.name()) + ".svg"), svg(of(d)));
     }
 
     static String safeName(String deployment) {

@@ -96,6 +96,7 @@ public final class HistoryStore implements AutoCloseable {
             if (create && path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
+            SqliteNative.prepare();
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
             db = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());

@@ -1,5 +1,6 @@
 package org.mwconform.history;
 
+import org.mwconform.files.CannotWriteException;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.matrix.ReportFiles;
@@ -58,7 +59,8 @@ public final class RunHistory {
             for (DeploymentResult d : report.deployments()) {
                 try {
                     Badge.write(reportsRoot.resolve(Badge.FOLDER), d);
-                } catch (IOException e) {
+                } catch (CannotWriteException e) {
+                    // like the history file itself, a badge is never worth the run: one line, the run goes on
                     lines.add("history: no badge for " + d.name() + ": " + e.getMessage());
                 }
             }

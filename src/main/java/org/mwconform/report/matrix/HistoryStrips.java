@@ -1,6 +1,7 @@
 package org.mwconform.report.matrix;
 
 import org.mwconform.expectations.Outcome;
+import org.mwconform.files.AtomicFiles;
 import org.mwconform.history.DeploymentFacts;
 import org.mwconform.history.HistoryException;
 import org.mwconform.history.HistoryStore;
@@ -8,6 +9,7 @@ import org.mwconform.history.HistoryView;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.RunReport;
 import org.mwconform.report.ScenarioResult;
+import org.mwconform.report.Templates;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +26,11 @@ import java.util.Map;
 
 
 /**
- * The history's fragments of a run's pages, from the reports folder's history file: each cell's strip of its last
+ * The history's parts of a run's pages, from the reports folder's history file: each cell's strip of its last
  * runs (a link to the cell's history), each deployment's facts timeline, and the cell history page
- * ({@value #PAGE}, one section per cell, {@code #h-...} permalinks). Self-contained: the matrix page asks for three
- * fragments and writes one more file; with no history there, every fragment is empty and no page is written.
+ * ({@value #PAGE}, one section per cell, {@code #h-...} permalinks). This class decides what they show
+ * ({@link HistoryModel}); the templates {@code strip.jte}, {@code timelines.jte} and {@code history.jte} lay it out and
+ * the template engine escapes it. With no history there, there is no strip or section and no page is written.
  * <p>
  * A page shows the runs up to its own: runs recorded after it are left out, and its own outcome is the strip's last.
  */
@@ -37,6 +40,7 @@ public final class HistoryStrips {
     public static final String CSS = resource("history.css");
     static final int STRIP_RUNS = 12;
     static final int PAGE_RUNS = 50;
+    private static final String TEMPLATE = "report/matrix/history.jte";
 
     private final RunReport report;
     private final Path runFolder;
@@ -94,10 +98,10 @@ public final class HistoryStrips {
                 d.facts(), timeline, d.preflightError(), cells);
     }
 
-    /** The strip of one cell: its last runs before this one, then this run's outcome; a link to its history. */
-    public void strip(StringBuilder h, String deployment, String key, Outcome now) {
+    /** The strip of one cell: its last runs before this one, then this run's outcome; a link to its history. Null without a history. */
+    HistoryModel.Strip strip(String deployment, String key, Outcome now) {
         if (none()) {
-            return;
+            return null;
         }
         HistoryView.DeploymentHistory d = byDeployment.get(deployment);
         HistoryView.CellHistory c = d == null ? null : d.cell(key);
@@ -108,12 +112,10 @@ public final class HistoryStrips {
         boolean flaky = flaky(points, now.label());
         String title = (points.isEmpty() ? "first recorded run" : "the last " + (points.size() + 1) + " runs, oldest first: "
                 + String.join(", ", words) + ", this run: " + now.label()) + (flaky ? " (flaky)" : "") + ". Open its history.";
-        h.append("<a class=\"hstrip").append(flaky ? " flaky" : "").append("\" href=\"").append(PAGE).append('#').append(anchor(deployment, key))
-                .append("\" data-runs=\"").append(points.size() + 1).append("\" data-outcomes=\"").append(esc(String.join(" ", words)))
-                .append(words.isEmpty() ? "" : " ").append(now.label()).append("\" title=\"").append(esc(title))
-                .append("\" aria-label=\"History: ").append(esc(title)).append("\">");
-        points.forEach(p -> h.append("<span class=\"hs h-").append(esc(p.outcome())).append("\"></span>"));
-        h.append("<span class=\"hs now h-").append(now.label()).append("\"></span></a>");
+        List<String> all = new ArrayList<>(words);
+        all.add(now.label());
+        return new HistoryModel.Strip(PAGE + "#" + anchor(deployment, key), flaky, points.size() + 1, String.join(" ", all), title,
+                List.copyOf(words), now.label());
     }
 
     private static boolean flaky(List<HistoryView.Point> points, String now) {
@@ -134,104 +136,71 @@ public final class HistoryStrips {
         return false;
     }
 
-    /** The section of every deployment's facts timeline, this run's changes included. */
-    public void timelines(StringBuilder h) {
-        if (none() && problem == null) {
-            return;
-        }
-        h.append("<section class=\"history\" id=\"history\" aria-labelledby=\"history-h\">\n<h2 id=\"history-h\">History</h2>\n");
+    /** The section of every deployment's facts timeline, this run's changes included; null without a history. */
+    HistoryModel.Timelines timelines() {
         if (problem != null) {
-            h.append("<p class=\"history-problem\">The history could not be read: ").append(esc(problem)).append("</p>\n</section>\n");
-            return;
+            return HistoryModel.Timelines.unreadable(problem);
         }
-        h.append("<p>").append(view.runsRecorded()).append(" run(s) recorded in ").append(HistoryStore.FILE_NAME)
-                .append(". Each cell's strip shows its last runs, oldest first, this run last; select one for the cell's ")
-                .append("<a href=\"").append(PAGE).append("\">history</a>. What each deployment was, run by run:</p>\n<ul class=\"timelines\">\n");
+        if (none()) {
+            return null;
+        }
+        List<HistoryModel.Timeline> deployments = new ArrayList<>();
         for (DeploymentResult d : report.deployments()) {
             HistoryView.DeploymentHistory past = byDeployment.get(d.name());
-            h.append("<li data-deployment=\"").append(esc(d.name())).append("\"><strong>").append(esc(d.name())).append("</strong>")
-                    .append("<ol class=\"facts-timeline\">");
+            List<HistoryModel.FactsEntry> entries = new ArrayList<>();
             List<HistoryView.FactsChange> timeline = past == null ? List.of() : past.timeline();
-            timeline.subList(Math.max(0, timeline.size() - 8), timeline.size()).forEach(f -> entry(h, f.run(), f.first(), f.changes()));
+            timeline.subList(Math.max(0, timeline.size() - 8), timeline.size()).forEach(f -> entries.add(entry(f.run(), f.first(), f.changes())));
             Map<String, String> now = ScenarioKeys.isPreflightError(d) ? null
                     : DeploymentFacts.of(d, runFolder.resolve("deployments").resolve(d.name()));
-            if (now == null && timeline.isEmpty()) {
-                h.append("<li class=\"fact-first\">no facts recorded: its preflight has not answered in any recorded run</li>");
-            }
             if (now != null) {
                 if (past == null || timeline.isEmpty()) {
-                    entry(h, report.run().id(), true, DeploymentFacts.describe(now));
+                    entries.add(entry(report.run().id(), true, DeploymentFacts.describe(now)));
                 } else {
                     List<String> changes = DeploymentFacts.changes(past.facts(), now);
                     if (!changes.isEmpty()) {
-                        entry(h, report.run().id(), false, changes);
+                        entries.add(entry(report.run().id(), false, changes));
                     }
                 }
             }
-            h.append("</ol></li>\n");
+            deployments.add(new HistoryModel.Timeline(d.name(), entries, now == null && timeline.isEmpty()));
         }
-        h.append("</ul>\n</section>\n");
+        return new HistoryModel.Timelines(null, view.runsRecorded(), HistoryStore.FILE_NAME, PAGE, deployments);
     }
 
-    private void entry(StringBuilder h, String run, boolean first, List<String> changes) {
-        boolean thisRun = run.equals(report.run().id());
-        h.append("<li class=\"").append(first ? "fact-first" : "fact-change").append("\" data-run=\"").append(esc(run)).append("\">")
-                .append(thisRun ? "<strong>this run</strong>" : runLink(run)).append(": ")
-                .append(first ? "first recorded: " : "").append(esc(String.join("; ", changes))).append("</li>");
+    private HistoryModel.FactsEntry entry(String run, boolean first, List<String> changes) {
+        return new HistoryModel.FactsEntry(first, run, run.equals(report.run().id()) ? null : runLink(run), String.join("; ", changes));
     }
 
-    private String runLink(String run) {
-        return Files.isRegularFile(runFolder.resolveSibling(run).resolve(MatrixPage.FILE_NAME))
-                ? "<a href=\"../" + esc(run) + "/" + MatrixPage.FILE_NAME + "\"><code>" + esc(run) + "</code></a>"
-                : "<code>" + esc(run) + "</code>";
+    private HistoryModel.RunLink runLink(String run) {
+        return new HistoryModel.RunLink(run, Files.isRegularFile(runFolder.resolveSibling(run).resolve(MatrixPage.FILE_NAME))
+                ? "../" + run + "/" + MatrixPage.FILE_NAME : null);
     }
 
     /** {@value #PAGE}: every cell's history (its last runs, with condition, reason and the facts that changed). */
-    public void writePage(String css, String generator) throws IOException {
+    void writePage(String css, String generator) {
         if (none()) {
             return;
         }
-        StringBuilder h = new StringBuilder(256 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-")
-                .append(MatrixPage.sha256(css)).append("'; base-uri 'none'; form-action 'none'\">\n")
-                .append("<meta name=\"generator\" content=\"").append(esc(generator)).append("\">\n")
-                .append("<title>Cell history \u00b7 run ").append(esc(report.run().id())).append(" \u00b7 mwconform</title>\n")
-                .append("<style>").append(css).append("</style>\n</head>\n<body>\n")
-                .append("<header class=\"top\"><h1>Cell history</h1><p>Each scenario on each deployment, its last runs up to run <code>")
-                .append(esc(report.run().id())).append("</code> (<a href=\"").append(MatrixPage.FILE_NAME)
-                .append("\">the matrix</a>), newest first; runs in a row with the same result are one line.</p></header>\n")
-                .append("<p class=\"all-cells-note\"><a href=\"").append(PAGE).append("\">Show every cell</a></p>\n");
+        AtomicFiles.writeString(runFolder.resolve(PAGE), Templates.render(TEMPLATE, page(css, generator)));
+    }
+
+    HistoryModel.Page page(String css, String generator) {
+        List<HistoryModel.CellSection> cells = new ArrayList<>();
         for (DeploymentResult d : report.deployments()) {
             if (ScenarioKeys.isPreflightError(d)) {
                 continue;
             }
             HistoryView.DeploymentHistory past = byDeployment.get(d.name());
-            ScenarioKeys.of(d).forEach((key, r) -> section(h, d, key, r, past == null ? null : past.cell(key)));
+            ScenarioKeys.of(d).forEach((key, r) -> cells.add(section(d, key, r, past == null ? null : past.cell(key))));
         }
-        h.append("</body>\n</html>\n");
-        // temp file, then renamed: a reader (or a crash) never sees half a page
-        Path tmp = Files.createTempFile(runFolder, ".history-", ".html");
-        try {
-            Files.writeString(tmp, h.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, runFolder.resolve(PAGE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return new HistoryModel.Page(MatrixPage.sha256(css), css, generator, report.run().id(), MatrixPage.FILE_NAME, PAGE, cells);
     }
 
-    private void section(StringBuilder h, DeploymentResult d, String key, ScenarioResult now, HistoryView.CellHistory past) {
+    private HistoryModel.CellSection section(DeploymentResult d, String key, ScenarioResult now, HistoryView.CellHistory past) {
         List<HistoryView.Point> points = past == null ? List.of() : past.outcomes();
         boolean flaky = flaky(points, now.outcome().label());
-        h.append("<section class=\"cell-history\" id=\"").append(anchor(d.name(), key)).append("\" data-deployment=\"")
-                .append(esc(d.name())).append("\" data-key=\"").append(esc(key)).append("\">\n<h2>").append(esc(d.name()))
-                .append(": ").append(esc(now.scenario())).append(" <code>").append(esc(key)).append("</code>")
-                .append(flaky ? " <span class=\"flaky-flag\">flaky</span>" : "").append("</h2>\n");
-        h.append("<table class=\"runs\"><thead><tr><th scope=\"col\">run</th><th scope=\"col\">outcome</th>")
-                .append("<th scope=\"col\">condition</th><th scope=\"col\">reason</th><th scope=\"col\">deployment facts changed</th></tr></thead><tbody>\n");
-        row(h, "<strong>this run</strong>", now.outcome().label(), now.condition(), now.reason(), List.of());
+        List<HistoryModel.RunsRow> rows = new ArrayList<>();
+        rows.add(row(null, null, 1, now.outcome().label(), now.condition(), now.reason(), List.of()));
         Map<String, List<String>> factsAt = new LinkedHashMap<>();
         if (past != null) {
             past.changes().forEach(c -> factsAt.put(c.run(), c.factChanges()));
@@ -244,12 +213,11 @@ public final class HistoryStrips {
                 j--;
             }
             HistoryView.Point oldest = points.get(j);
-            String runs = i == j ? runLink(newest.run())
-                    : runLink(oldest.run()) + " \u2026 " + runLink(newest.run()) + " <span class=\"run-count\">(" + (i - j + 1) + " runs)</span>";
-            row(h, runs, newest.outcome(), newest.condition(), newest.reason(), factsAt.getOrDefault(oldest.run(), List.of()));
+            rows.add(row(runLink(newest.run()), i == j ? null : runLink(oldest.run()), i - j + 1, newest.outcome(), newest.condition(),
+                    newest.reason(), factsAt.getOrDefault(oldest.run(), List.of())));
             i = j - 1;
         }
-        h.append("</tbody></table>\n</section>\n");
+        return new HistoryModel.CellSection(anchor(d.name(), key), d.name(), key, now.scenario(), flaky, rows);
     }
 
     private static boolean same(HistoryView.Point a, HistoryView.Point b) {
@@ -257,14 +225,12 @@ public final class HistoryStrips {
                 && java.util.Objects.equals(a.reason(), b.reason());
     }
 
-    private static void row(StringBuilder h, String run, String outcome, String condition, String reason, List<String> facts) {
+    private static HistoryModel.RunsRow row(HistoryModel.RunLink newest, HistoryModel.RunLink oldest, int count, String outcome,
+                                            String condition, String reason, List<String> facts) {
         String symbol = MatrixPage.SYMBOLS.entrySet().stream().filter(e -> e.getKey().label().equals(outcome))
                 .map(Map.Entry::getValue).findFirst().orElse(MatrixModel.NOT_RUN_SYMBOL);
-        h.append("<tr data-outcome=\"").append(esc(outcome)).append("\"><td>").append(run).append("</td><td><span class=\"badge o-")
-                .append(esc(outcome)).append("\"><span class=\"sym\" aria-hidden=\"true\">").append(symbol).append("</span><span>")
-                .append(esc(HistoryView.Point.ABSENT.equals(outcome) ? "not in that run" : outcome)).append("</span></span></td><td>")
-                .append(condition == null ? "" : "<code>" + esc(condition) + "</code>").append("</td><td class=\"reason\">")
-                .append(esc(reason)).append("</td><td>").append(esc(String.join("; ", facts))).append("</td></tr>\n");
+        return new HistoryModel.RunsRow(newest, oldest, count, outcome, symbol,
+                HistoryView.Point.ABSENT.equals(outcome) ? "not in that run" : outcome, condition, reason, String.join("; ", facts));
     }
 
     /** The permalink's fragment of one cell: stable from run to run (reports/latest/history.html#h-...). */
@@ -297,24 +263,5 @@ public final class HistoryStrips {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
     }
 }

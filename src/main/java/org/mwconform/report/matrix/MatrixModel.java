@@ -19,7 +19,7 @@ final class MatrixModel {
     record Page(Header header, String styleHash, String scriptHash, String css, String script, List<Summary> summaries,
                 Changes changes, List<VersionComparison.Pair> versions, List<LegendItem> legend, String notRunMeaning,
                 boolean compared, List<Column> columns, int rowCount, PreflightRow preflight, List<Feature> features,
-                String dataJson, String historyHtml) {
+                String dataJson, HistoryModel.Timelines history) {
     }
 
     /** {@code startedAt} is the instant as written in results.json, {@code started} the same for people. */
@@ -81,9 +81,12 @@ final class MatrixModel {
     sealed interface TableCell permits Judged, NotRun, Answered {
     }
 
-    /** A judged result; {@code title}, {@code condition}, {@code reason} and {@code was} are null when not shown. */
+    /**
+     * A judged result; {@code title}, {@code condition}, {@code reason} and {@code was} are null when not shown,
+     * {@code historyStrip} without a history.
+     */
     record Judged(String cellId, Badge badge, boolean changed, String deployment, String key, String title, String condition,
-                  String reason, String was, String historyStrip) implements TableCell {
+                  String reason, String was, HistoryModel.Strip historyStrip) implements TableCell {
     }
 
     record NotRun(String deployment, String key, String why) implements TableCell {

@@ -189,14 +189,7 @@ public final class MatrixPage {
                 VersionComparison.of(report), legend,
                 anyPreflightError ? "the deployment's preflight failed, or the scenario is not in its results"
                         : "the scenario is not in this deployment's results",
-                comparison != null, columns(deployments), rowCount, preflight, featureRows, scriptJson(data), timelines());
-    }
-
-    /** The history section (HTML that HistoryStrips escapes itself; empty without a history). */
-    private String timelines() {
-        StringBuilder h = new StringBuilder();
-        history.timelines(h);
-        return h.toString();
+                comparison != null, columns(deployments), rowCount, preflight, featureRows, scriptJson(data), history.timelines());
     }
 
     private record RowKey(String key, String scenario, String id, boolean beyondDocs, String extension) {
@@ -359,12 +352,10 @@ public final class MatrixPage {
             c.put("evidenceProblem", "The evidence could not be read: " + e.getMessage());
         }
 
-        StringBuilder strip = new StringBuilder();
-        history.strip(strip, d.name(), key, r.outcome());
         return new MatrixModel.Judged(cellId, MatrixModel.Badge.of(r.outcome()), was != null, d.name(), key,
                 r.reason() == null ? null : abbreviate(r.reason(), 300),
                 r.condition() != null && r.outcome() != Outcome.PASSED ? r.condition() : null,
-                showReason ? r.reason() : null, was, strip.toString());
+                showReason ? r.reason() : null, was, history.strip(d.name(), key, r.outcome()));
     }
 
     private static MatrixModel.NotRun notRun(DeploymentResult d, String key) {
