@@ -30,12 +30,12 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 HOME = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEN = ["token-issued", "authmanagerinfo-describes-fields", "create-account-pass", "badretype", "userexists",
        "invalidemailaddress-no-at", "badtoken", "notoken", "mustpostparams", "missingparam"]
 TAGS = " or ".join("@id:" + t for t in TEN)
-API_LINE = re.compile(r"^(api:\s*)http://127\.0\.0\.1:(\d+)(/\S*)\s*$", re.M)
 
 
 def served_port(env_file):
@@ -174,8 +174,6 @@ def check(name, result):
         sys.exit("bench: %s failed (exit %d):\n%s" % (name, code, output[-3000:]))
 
 
-LOCAL_BLOCK = re.compile(r"^local:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)
-CREDENTIAL = re.compile(r"^[ \t]+(creator|blocker):[ \t]*([A-Za-z_][A-Za-z0-9_]*)", re.M)
 # The users ./mwconform wiki up provisions (LocalProvisioner): the creator, and the administrator who may block.
 PROVISIONED = {"creator": ("Mwconform-creator", "creator-password"), "blocker": ("Admin", "admin-password")}
 
@@ -183,31 +181,29 @@ PROVISIONED = {"creator": ("Mwconform-creator", "creator-password"), "blocker": 
 def proxied_environments(files, workdir, recorder):
     """Copies of the environment files (and their expectations) whose api goes through a recording proxy.
 
-    The copies drop their `local:` block: the wikis are already up, and the harness manages a wiki by its
-    environment file, which a copy must not claim. The users `wiki up` provisioned are handed over as the environment variables the
-    files name, as the harness does for a local deployment. Returns the files, the proxies and that environment."""
+    The harness writes them (`mwconform wiki remote-copy`: Java reads and writes every environment file): remote-style
+    copies without their `local:` block, since the wikis are already up and the harness manages a wiki by its own
+    environment file, which a copy must not claim. The users `wiki up` provisioned are handed over as the environment
+    variables the files name, as the harness does for a local deployment. Returns the files, the proxies and that
+    environment."""
     target = os.path.join(workdir, "environments")
     shutil.copytree(os.path.join(HOME, "environments/expectations"), os.path.join(target, "expectations"))
     out, servers, env = [], [], dict(os.environ)
     for f in files:
-        text = open(f).read()
-        m = API_LINE.search(text)
         port = free_port()
-        servers.append(proxy(port, served_port(f), recorder))
-        name = os.path.basename(f)
-        work = os.path.join(HOME, "environments/local/.work", name[:-len(".yml")])
-        for role, variable in CREDENTIAL.findall(text):
+        answer = subprocess.run([os.path.join(HOME, "mwconform"), "wiki", "remote-copy", f, "--port", str(port), "--out", target],
+                                capture_output=True, text=True)
+        if answer.returncode != 0:
+            sys.exit("bench: wiki remote-copy %s: %s" % (f, (answer.stderr or answer.stdout).strip()))
+        copy = json.loads(answer.stdout.strip().splitlines()[-1])
+        served = urllib.parse.urlsplit(copy["served"])
+        servers.append(proxy(port, served.port, recorder))
+        for role, variable in (copy.get("credentials") or {}).items():
             user, password_file = PROVISIONED[role]
-            path = os.path.join(work, password_file)
+            path = os.path.join(copy["folder"], password_file)
             if variable not in env and os.path.exists(path):
                 env[variable] = user + ":" + open(path).read().strip()
-        text = LOCAL_BLOCK.sub("", text)
-        with open(os.path.join(target, name), "w") as w:
-            w.write(API_LINE.sub(lambda mm: "%shttp://127.0.0.1:%d%s" % (mm.group(1), port, mm.group(3)), text))
-        exp = f[:-len(".yml")] + ".expectations.yml"
-        if os.path.exists(exp):
-            shutil.copy(exp, os.path.join(target, os.path.basename(exp)))
-        out.append(os.path.join(target, name))
+        out.append(copy["copy"])
     return out, servers, env
 
 

@@ -94,6 +94,28 @@ final class WikiCommand implements Runnable {
         return ExitCode.OK;
     }
 
+    @Command(name = "remote-copy", mixinStandardHelpOptions = true,
+            description = {"Writes NAME's environment file as a remote one reached on 127.0.0.1:PORT (a proxy in front of its wiki, same",
+                    "path to api.php), without local:, its expectations beside it, into --out; prints one JSON line: the copy, where the wiki listens now, the variables",
+                    "its credentials name and its working folder (what the benchmark needs; it reads no YAML itself)."})
+    int remoteCopy(@Parameters(paramLabel = "NAME", description = "a deployment or environment file") String name,
+                   @Option(names = "--port", required = true, paramLabel = "PORT", description = "the port the copy's api names") int port,
+                   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder the copy goes in") Path out) {
+        Deployment deployment = LocalProvisioner.asServed(new LocalDeployments(home).named(List.of(name)).get(0));
+        if (port < 1 || port > 65535) {
+            throw new org.mwconform.run.UsageException("wiki remote-copy: --port takes 1 to 65535, got " + port);
+        }
+        java.net.URI api = java.net.URI.create("http://127.0.0.1:" + port + deployment.api().getRawPath());
+        Path copy = org.mwconform.deployments.RemoteCopy.write(deployment, api, out);
+        com.fasterxml.jackson.databind.node.ObjectNode line = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        line.put("copy", copy.toAbsolutePath().toString());
+        line.put("served", deployment.api().toString());
+        line.set("credentials", org.mwconform.deployments.RemoteCopy.credentials(deployment));
+        line.put("folder", new LocalProvisioner(home, this.out).wiki(deployment).folder().toString());
+        this.out.println(line);
+        return ExitCode.OK;
+    }
+
     @Command(name = "logs", mixinStandardHelpOptions = true, description = "The end of each wiki's server.log (PHP's errors and requests).")
     int logs(@Parameters(paramLabel = "NAME", arity = "0..*", description = "deployments or environment files") List<String> names,
              @Option(names = "--all", description = "every wiki of this checkout, the examples' included") boolean all,
