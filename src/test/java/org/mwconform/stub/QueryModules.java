@@ -172,7 +172,7 @@ final class QueryModules {
         List<String> props = values(request.param("siprop"));
         if (props.isEmpty() || props.contains("general")) {
             parts.put("general", object("mainpage", "Main Page", "sitename", "Stub Wiki",
-                    "generator", "MediaWiki 1.39.0-stub", "lang", "en"));
+                    "generator", "MediaWiki stub"  /* no release: the documented behaviour, so no release's reviewed deviations apply */, "lang", "en"));
         }
         if (props.contains("extensions")) {
             parts.put("extensions", captcha.announced() || captcha.demanded()
