@@ -12,6 +12,7 @@ import org.mwconform.mutate.Mutant;
 import org.mwconform.mutate.Mutants;
 import org.mwconform.report.DeploymentResult;
 import org.mwconform.report.ScenarioResult;
+import org.mwconform.world.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -111,6 +112,20 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // --patience is this command's only: a later run in the same JVM (an embedder, a test) must not inherit it.
+        String before = System.getProperty(RunSettings.PATIENCE);
+        try {
+            return mutate();
+        } finally {
+            if (before == null) {
+                System.clearProperty(RunSettings.PATIENCE);
+            } else {
+                System.setProperty(RunSettings.PATIENCE, before);
+            }
+        }
+    }
+
+    private Integer mutate() {
         number(parallel, "--parallel", 1, 8);
         number(threads, "--threads", 1, 16);
         if (names.contains("list")) {
@@ -130,7 +145,7 @@ final class MutateCommand implements Callable<Integer> {
             if (!patience.matches("\\d+(\\.\\d+)?")) {
                 throw new UsageException("--patience takes seconds, got '" + patience + "'");
             }
-            System.setProperty("mwconform.patience", patience);
+            System.setProperty(RunSettings.PATIENCE, patience);
         }
         List<Mutant> mutants = new ArrayList<>();
         for (String name : names) {
