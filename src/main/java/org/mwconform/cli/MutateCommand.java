@@ -112,20 +112,6 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // --patience is this command's only: a later run in the same JVM (an embedder, a test) must not inherit it.
-        String before = System.getProperty(RunSettings.PATIENCE);
-        try {
-            return mutate();
-        } finally {
-            if (before == null) {
-                System.clearProperty(RunSettings.PATIENCE);
-            } else {
-                System.setProperty(RunSettings.PATIENCE, before);
-            }
-        }
-    }
-
-    private Integer mutate() {
         number(parallel, "--parallel", 1, 8);
         number(threads, "--threads", 1, 16);
         if (names.contains("list")) {
@@ -141,11 +127,12 @@ final class MutateCommand implements Callable<Integer> {
         }
         org.mwconform.deployments.Suite given = ConformanceRun.givenSuite(features, glue);
         List<Path> glueClasspath = ConformanceRun.classpath(classpath, projectFile);
+        java.time.Duration patienceGiven = null;  // this command's own, never a JVM-wide setting
         if (patience != null) {
             if (!patience.matches("\\d+(\\.\\d+)?")) {
                 throw new UsageException("--patience takes seconds, got '" + patience + "'");
             }
-            System.setProperty(RunSettings.PATIENCE, patience);
+            patienceGiven = java.time.Duration.ofMillis((long) (1000 * Double.parseDouble(patience)));
         }
         List<Mutant> mutants = new ArrayList<>();
         for (String name : names) {
@@ -154,7 +141,8 @@ final class MutateCommand implements Callable<Integer> {
         if (mutants.isEmpty()) {
             mutants.addAll(Mutants.all());
         }
-        Deployment loaded = new DeploymentLoader().load(env);
+        Deployment file = new DeploymentLoader().load(env);
+        Deployment loaded = patienceGiven == null ? file : file.withClient(file.client().withPatienceOverride(patienceGiven));
         if (!loaded.writable()) {
             throw new UsageException(loaded.name() + " is not writable: mutants make a wiki create accounts it should not, so mutate runs only"
                     + " against a deployment whose environment file says writable: true");

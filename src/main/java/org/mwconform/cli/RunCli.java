@@ -127,21 +127,7 @@ final class RunCli implements Callable<Integer> {
         } catch (HistoryException e) {
             throw new UsageException(e.getMessage());
         }
-        String before = System.getProperty(RunSettings.PATIENCE);
-        if (patience != null) {
-            System.setProperty(RunSettings.PATIENCE, patience);  // read by each deployment's ClientSettings.patience(), as mutate does
-        }
-        int exit;
-        try {
-            exit = new ConformanceRun(home, out).run(options);
-        } finally {
-            // Only this run's: a second run in the same JVM (an embedder, a test) gets its own.
-            if (before == null) {
-                System.clearProperty(RunSettings.PATIENCE);
-            } else {
-                System.setProperty(RunSettings.PATIENCE, before);
-            }
-        }
+        int exit = new ConformanceRun(home, out).run(options);
         prune(root, retention, out);
         return exit;
     }
@@ -180,7 +166,8 @@ final class RunCli implements Callable<Integer> {
         }
         return new RunOptions(List.copyOf(environments), target, writable, usernamePrefix, tags(tags), reports,
                 threads(threads), order(order), baseline, progress, allure, Shard.parse(shard), List.copyOf(features),
-                List.copyOf(glue), List.copyOf(classpath), project);
+                List.copyOf(glue), List.copyOf(classpath), project,
+                patience == null ? null : java.time.Duration.ofMillis((long) (1000 * Double.parseDouble(patience))));
     }
 
     /** Parsed by Cucumber's own tag-expression parser, so a broken one fails here, before anything runs. */

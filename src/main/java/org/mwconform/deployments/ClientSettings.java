@@ -17,13 +17,28 @@ import java.net.URI;
  * @param userAgent                the whole User-Agent header, replacing the default one
  * @param contact                  who runs the harness (mail or URL), named in the default User-Agent
  * @param patienceSeconds          the environment file's {@code patience:}, or null for the default ({@link #patience()})
+ * @param patienceOverride         {@code --patience} of the command that runs this deployment, or null: wins over the file's
  */
 public record ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSeconds, long maxResponseBytes, int retries,
-                             int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact, Integer patienceSeconds) {
+                             int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact, Integer patienceSeconds,
+                             java.time.Duration patienceOverride) {
     public static final ClientSettings DEFAULT = new ClientSettings(30, 1800, 32L * 1024 * 1024, 3, 60, null, null, null, null);
-    /** {@code --patience SECONDS} on the command line ({@code -Dmwconform.patience}): wins over every file's {@code patience:}. */
+    /** {@code -Dmwconform.patience=SECONDS} in a JUnit or mvn test JVM: wins over every file's {@code patience:}. */
     public static final String PATIENCE_PROPERTY = "mwconform.patience";
     static final int DEFAULT_PATIENCE_SECONDS = 10;
+
+    /** With the file's patience only (no command gave --patience). */
+    public ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSeconds, long maxResponseBytes, int retries,
+                          int maxRetryAfterSeconds, Integer maxlag, String userAgent, String contact, Integer patienceSeconds) {
+        this(requestTimeoutSeconds, deploymentTimeoutSeconds, maxResponseBytes, retries, maxRetryAfterSeconds, maxlag, userAgent,
+                contact, patienceSeconds, null);
+    }
+
+    /** The same settings with the command's {@code --patience} (null: none given), which wins over the file's. */
+    public ClientSettings withPatienceOverride(java.time.Duration given) {
+        return new ClientSettings(requestTimeoutSeconds, deploymentTimeoutSeconds, maxResponseBytes, retries, maxRetryAfterSeconds,
+                maxlag, userAgent, contact, patienceSeconds, given);
+    }
 
     /** Without patience: as before the key existed (for callers that set the rest). */
     public ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSeconds, long maxResponseBytes, int retries,
@@ -40,6 +55,10 @@ public record ClientSettings(int requestTimeoutSeconds, int deploymentTimeoutSec
      * file's {@code patience:}, then 10 s.
      */
     public java.time.Duration patience() {
+        if (patienceOverride != null) {
+            return patienceOverride;
+        }
+        // -Dmwconform.patience: a JUnit/mvn test JVM's setting (the commands pass theirs as patienceOverride)
         String given = System.getProperty(PATIENCE_PROPERTY);
         if (given != null && !given.isBlank()) {
             try {

@@ -56,6 +56,12 @@ public record Deployment(String name, URI api, String description, boolean writa
                 source, client, suite, extensions, counterpart, mediawiki, expect);
     }
 
+    /** The same deployment with other client settings (a command's --patience). */
+    public Deployment withClient(ClientSettings other) {
+        return new Deployment(name, api, description, writable, disposable, usernamePrefix, localSettings, capabilities, credentials,
+                source, other, suite, extensions, counterpart, mediawiki, expect);
+    }
+
     /** A deployment with the default client settings. */
     public Deployment(String name, URI api, String description, boolean writable, boolean disposable, String usernamePrefix,
                       String localSettings, Map<String, Object> capabilities, Map<String, String> credentials, Path source) {

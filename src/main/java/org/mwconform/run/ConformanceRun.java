@@ -68,7 +68,8 @@ public final class ConformanceRun {
         ProjectFile project = project(options.project());
         ReportsFolder reports = ReportsFolder.check(reportsRoot(options.reportsDir(), project, workingFolder()), options.baseline());
         FeatureCatalog features = FeatureCatalog.locate(home);
-        List<Deployment> deployments = deployments(options, project);
+        List<Deployment> deployments = deployments(options, project).stream()
+                .map(d -> options.patience() == null ? d : d.withClient(d.client().withPatienceOverride(options.patience()))).toList();
         Suite given = givenSuite(options.features(), options.glue());
         Map<String, Suite> suites = new LinkedHashMap<>();
         deployments.forEach(d -> suites.put(d.name(), suiteOf(given, d, project)));

@@ -16,9 +16,10 @@ import java.util.List;
  * @param glue     glue packages beside the core's
  * @param classpath folders or jars where that glue is (a class loader over them runs the scenarios)
  * @param project  a folder holding mwconform.yml; null: the current folder's, if it has one
+ * @param patience {@code --patience}: how long this run waits on each wiki, over every file's {@code patience:}; null: theirs
  */
 public record RunOptions(List<Path> environments, String target, boolean targetWritable, String usernamePrefix,
                          String tags, Path reportsDir, int threads, String order, String baseline, String progress,
                          boolean allure, Shard shard, List<String> features, List<String> glue, List<Path> classpath,
-                         Path project) {
+                         Path project, java.time.Duration patience) {
 }
