@@ -56,7 +56,7 @@ public class AccountCreationSteps {
         world.useExistingAccount();
     }
 
-    /** TitleBlacklist tests a name in testUserForCreation too: list=users&usprop=cancreate judges it on a read-only target. */
+    /** TitleBlacklist tests a name in testUserForCreation too: {@code list=users&usprop=cancreate} judges it on a read-only target. */
     @When("I create an account whose username contains the words the title blacklist refuses")
     public void createWithTitleBlacklistedName() {
         createWithUsernameContaining(RefusedUsernames.TITLE_BLACKLIST.words(world.deployment()), true);
