@@ -225,6 +225,10 @@ public final class LocalWikis {
             installer.install(claim.port());
             installer.writeHarnessSettings(claim.port());
             installer.provision("tables");
+            // The users and content before the server answers: a run releases a deployment's scenarios as soon as its
+            // wiki answers as this checkout's, and its creator must exist by then (a scenario found it missing once).
+            installer.ensureCreator();
+            installer.provision("content");
             for (int attempt = 1; ; attempt++) {
                 server = PhpServer.start(wiki, claim.port(), root, router(), settings.workers());
                 claim = held(claim, server);
